@@ -1,0 +1,5 @@
+// tjit/tjit.hpp — the umbrella header: everything tjit offers, in one include.
+#pragma once
+
+#include "tjit/core/error.hpp"
+#include "tjit/core/version.hpp"

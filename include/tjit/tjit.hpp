@@ -2,4 +2,5 @@
 #pragma once
 
 #include "tjit/core/error.hpp"
+#include "tjit/core/source_range.hpp"
 #include "tjit/core/version.hpp"

@@ -2,5 +2,6 @@
 #pragma once
 
 #include "tjit/core/error.hpp"
+#include "tjit/core/parallel.hpp"
 #include "tjit/core/source_range.hpp"
 #include "tjit/core/version.hpp"

@@ -5,3 +5,4 @@
 #include "tjit/core/parallel.hpp"
 #include "tjit/core/source_range.hpp"
 #include "tjit/core/version.hpp"
+#include "tjit/tensor/tensor.hpp"

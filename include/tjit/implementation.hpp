@@ -1,0 +1,12 @@
+// tjit/implementation.hpp — include this in exactly ONE .cpp file of your program: it compiles
+// tjit's kernels and runtime definitions once (see tjit/core/config.hpp). Not needed when every
+// translation unit defines TJIT_HEADER_ONLY, or when you link Bazel's //:tjit target.
+#pragma once
+
+#ifndef TJIT_HEADER_ONLY
+#include "tjit/tensor/ops/detail/copy_impl.hpp"
+#include "tjit/tensor/ops/detail/elementwise_binary_impl.hpp"
+#include "tjit/tensor/ops/detail/elementwise_unary_impl.hpp"
+#include "tjit/tensor/ops/detail/factory_impl.hpp"
+#include "tjit/tensor/detail/print_impl.hpp"
+#endif

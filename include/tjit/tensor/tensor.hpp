@@ -1,0 +1,10 @@
+// tjit/tensor/tensor.hpp — the tensor layer in one include: tjit::Tensor, its views, copies,
+// factories and elementwise ops. (Kernels are defined once per program: tjit/core/config.hpp.)
+#pragma once
+
+#include "tjit/tensor/ops/copy.hpp"
+#include "tjit/tensor/ops/elementwise.hpp"
+#include "tjit/tensor/ops/factory.hpp"
+#include "tjit/tensor/print.hpp"
+#include "tjit/tensor/tensor_base.hpp"
+#include "tjit/tensor/type_promotion.hpp"

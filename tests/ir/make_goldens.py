@@ -1,0 +1,119 @@
+"""Writes the ir/ layer's golden files from PyTorch 1.13 (run: /usr/bin/python3 make_goldens.py).
+
+goldens/<fn>.graph         str(fn.graph) of the scripted function, with `# golden_fns.py:L:C`
+goldens/<fn>.parsed.graph  str(torch._C.parse_ir(str(fn.graph))): no source comments, renumbered
+types.txt                  one type per line: annotation<TAB>str()<TAB>annotation_str
+subtypes.txt               a<TAB>b<TAB>a.isSubtypeOf(b) for every pair of a type sample
+unify.txt                  a<TAB>b<TAB>unify_type_list([a, b]) or `error`
+schemas.txt                a sample of torch._C._jit_get_all_schemas(), one per line
+"""
+import linecache
+import os
+import sys
+import types
+import typing
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def load_fns():
+    name = "golden_fns.py"
+    with open(os.path.join(HERE, name)) as f:
+        src = f.read()
+    linecache.cache[name] = (len(src), None, src.splitlines(True), name)
+    mod = types.ModuleType("golden_fns")
+    mod.__file__ = name
+    sys.modules["golden_fns"] = mod
+    exec(compile(src, name, "exec"), mod.__dict__)
+    return mod, src
+
+
+def write(path, text):
+    with open(os.path.join(HERE, path), "w") as f:
+        f.write(text)
+
+
+def graphs():
+    mod, src = load_fns()
+    os.makedirs(os.path.join(HERE, "goldens"), exist_ok=True)
+    names = []
+    for line in src.splitlines():
+        if line.startswith("def ") and not line.startswith("def _"):
+            names.append(line[4:line.index("(")])
+    for n in names:
+        g = torch.jit.script(getattr(mod, n)).graph
+        text = str(g)
+        write("goldens/%s.graph" % n, text)
+        try:
+            write("goldens/%s.parsed.graph" % n, str(torch._C.parse_ir(text)))
+        except Exception as e:  # parse_ir cannot read every printed graph (e.g. `with` groups)
+            print("parse_ir failed for", n, type(e).__name__, file=sys.stderr)
+    write("goldens/LIST", "".join(n + "\n" for n in names))
+
+
+TYPE_SAMPLE = [
+    "torch.Tensor", "int", "float", "complex", "bool", "str", "None", "torch.device",
+    "Any", "List[int]", "List[float]", "List[torch.Tensor]", "List[Optional[int]]",
+    "List[List[int]]", "Optional[int]", "Optional[torch.Tensor]", "Optional[List[int]]",
+    "Optional[Tuple[int, str]]", "Dict[str, int]", "Dict[str, torch.Tensor]",
+    "Dict[int, List[float]]", "Tuple[int, torch.Tensor]", "Tuple[()]", "Tuple[int]",
+    "Tuple[int, Tuple[str, float]]", "Union[int, str]", "Union[int, None]",
+    "Union[int, str, None]", "Union[float, int]", "Union[torch.Tensor, List[int], None]",
+    "torch.jit.Future[int]", "torch.jit.Future[torch.Tensor]", "List[Any]", "Dict[str, Any]",
+    "Optional[Any]", "Tuple[Any, int]", "Optional[Optional[int]]", "Union[int, Union[str, float]]",
+    "Union[int]", "Optional[Union[int, str]]", "Union[bool, int]", "Optional[float]",
+    "Optional[str]", "Optional[bool]", "List[str]", "List[bool]", "Dict[float, str]",
+    "Tuple[Optional[int], List[torch.Tensor]]", "Union[List[int], List[str]]",
+    "Optional[torch.device]", "Union[torch.Tensor, int, float, complex]",
+]
+
+
+def type_fixtures():
+    from torch.jit.annotations import ann_to_type
+    loc = torch._C._jit_tree_views.SourceRangeFactory("", None, 0, 0).make_raw_range(0, 0)
+    env = dict(typing.__dict__)
+    env["torch"] = torch
+    tys = []
+    lines = []
+    for ann in TYPE_SAMPLE:
+        t = ann_to_type(eval(ann, env), loc)
+        tys.append(t)
+        lines.append("%s\t%s\t%s\n" % (ann, t.str(), t.annotation_str))
+    write("types.txt", "".join(lines))
+    sub = []
+    uni = []
+    for a in tys:
+        for b in tys:
+            sub.append("%s\t%s\t%d\n" % (a.annotation_str, b.annotation_str, int(a.isSubtypeOf(b))))
+            try:
+                u = torch._C.unify_type_list([a, b])
+                uni.append("%s\t%s\t%s\n" % (a.annotation_str, b.annotation_str, u.annotation_str))
+            except RuntimeError:
+                uni.append("%s\t%s\terror\n" % (a.annotation_str, b.annotation_str))
+    write("subtypes.txt", "".join(sub))
+    write("unify.txt", "".join(uni))
+
+
+def schema_fixture():
+    schemas = sorted(set(str(s) for s in torch._C._jit_get_all_schemas()))
+    # Every schema with a distinctive feature, plus an even sample of the rest.
+    keep = set()
+    features = ["(a!)", "(a)", "(b!)", "*", "...", "?[]", "[]?", "Dict(", "Future(", "Any", "t[]",
+                "int[2]", "int[1]", "=None", "=[]", "=True", "=False", "=\"", "=-", "=0.", "e-",
+                "contiguous_format", "Layout", "Device", "Generator", "Storage", "complex", "Scalar",
+                "->()", "-> ()", "(Tensor a, Tensor b)", "Union(", "Await", "RRef", "Stream",
+                "__torch__", "Capsule", "str[]", "bool[]", "float[]", "Tensor(a -> *)", "(a|b)",
+                "[0, 1]", "ScalarType", "MemoryFormat", "QScheme", "PyObject", "Type"]
+    for f in features:
+        hits = [s for s in schemas if f in s]
+        keep.update(hits[:: max(1, len(hits) // 12)])
+    keep.update(schemas[::12])
+    write("schemas.txt", "".join(s + "\n" for s in sorted(keep)))
+
+
+if __name__ == "__main__":
+    graphs()
+    type_fixtures()
+    schema_fixture()

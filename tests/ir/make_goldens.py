@@ -2,6 +2,7 @@
 
 goldens/<fn>.graph         str(fn.graph) of the scripted function, with `# golden_fns.py:L:C`
 goldens/<fn>.parsed.graph  str(torch._C.parse_ir(str(fn.graph))): no source comments, renumbered
+goldens/calls.inlined.graph  calls() after torch._C._jit_pass_inline on a copy of its graph
 types.txt                  one type per line: annotation<TAB>str()<TAB>annotation_str
 subtypes.txt               a<TAB>b<TAB>a.isSubtypeOf(b) for every pair of a type sample
 unify.txt                  a<TAB>b<TAB>unify_type_list([a, b]) or `error`
@@ -51,22 +52,32 @@ def graphs():
         except Exception as e:  # parse_ir cannot read every printed graph (e.g. `with` groups)
             print("parse_ir failed for", n, type(e).__name__, file=sys.stderr)
     write("goldens/LIST", "".join(n + "\n" for n in names))
+    # Inlining: calls() with both calls to _inner inlined into a copy of its graph.
+    write("goldens/_inner.graph", str(torch.jit.script(mod._inner).graph))
+    g = torch.jit.script(mod.calls).graph.copy()
+    torch._C._jit_pass_inline(g)
+    write("goldens/calls.inlined.graph", str(g))
 
 
 TYPE_SAMPLE = [
-    "torch.Tensor", "int", "float", "complex", "bool", "str", "None", "torch.device",
-    "Any", "List[int]", "List[float]", "List[torch.Tensor]", "List[Optional[int]]",
-    "List[List[int]]", "Optional[int]", "Optional[torch.Tensor]", "Optional[List[int]]",
-    "Optional[Tuple[int, str]]", "Dict[str, int]", "Dict[str, torch.Tensor]",
-    "Dict[int, List[float]]", "Tuple[int, torch.Tensor]", "Tuple[()]", "Tuple[int]",
+    "Tensor", "int", "float", "complex", "bool", "str", "None", "NoneType", "Device",
+    "Any", "List[int]", "List[float]", "List[Tensor]", "List[Optional[int]]",
+    "List[List[int]]", "Optional[int]", "Optional[Tensor]", "Optional[List[int]]",
+    "Optional[Tuple[int, str]]", "Dict[str, int]", "Dict[str, Tensor]",
+    "Dict[int, List[float]]", "Tuple[int, Tensor]", "Tuple[()]", "Tuple[int]",
     "Tuple[int, Tuple[str, float]]", "Union[int, str]", "Union[int, None]",
-    "Union[int, str, None]", "Union[float, int]", "Union[torch.Tensor, List[int], None]",
-    "torch.jit.Future[int]", "torch.jit.Future[torch.Tensor]", "List[Any]", "Dict[str, Any]",
+    "Union[int, str, None]", "Union[float, int]", "Union[Tensor, List[int], None]",
+    "Future[int]", "Future[Tensor]", "List[Any]", "Dict[str, Any]",
     "Optional[Any]", "Tuple[Any, int]", "Optional[Optional[int]]", "Union[int, Union[str, float]]",
     "Union[int]", "Optional[Union[int, str]]", "Union[bool, int]", "Optional[float]",
     "Optional[str]", "Optional[bool]", "List[str]", "List[bool]", "Dict[float, str]",
-    "Tuple[Optional[int], List[torch.Tensor]]", "Union[List[int], List[str]]",
-    "Optional[torch.device]", "Union[torch.Tensor, int, float, complex]",
+    "Tuple[Optional[int], List[Tensor]]", "Union[List[int], List[str]]",
+    "Optional[Device]", "Union[Tensor, int, float, complex]", "Union[int, float, complex]",
+    "Union[str, int, float, complex]", "Optional[Union[int, float, complex]]",
+    "Union[int, float, complex, str, None]", "List[Union[int, float, complex]]",
+    "Dict[str, Future[int]]", "List[Future[int]]", "Dict[str, Tuple[int, str]]",
+    "Tuple[Optional[Tensor], Optional[Tensor]]", "Tuple[Tensor, Tensor]", "Tuple[None, int]",
+    "Optional[List[Tensor]]", "List[Optional[Tensor]]", "Union[Tuple[int, int], Tuple[str]]",
 ]
 
 
@@ -74,7 +85,8 @@ def type_fixtures():
     from torch.jit.annotations import ann_to_type
     loc = torch._C._jit_tree_views.SourceRangeFactory("", None, 0, 0).make_raw_range(0, 0)
     env = dict(typing.__dict__)
-    env["torch"] = torch
+    env.update(torch=torch, Tensor=torch.Tensor, Future=torch.jit.Future, Device=torch.device,
+               NoneType=type(None))
     tys = []
     lines = []
     for ann in TYPE_SAMPLE:
@@ -84,14 +96,14 @@ def type_fixtures():
     write("types.txt", "".join(lines))
     sub = []
     uni = []
-    for a in tys:
-        for b in tys:
-            sub.append("%s\t%s\t%d\n" % (a.annotation_str, b.annotation_str, int(a.isSubtypeOf(b))))
+    for an, a in zip(TYPE_SAMPLE, tys):
+        for bn, b in zip(TYPE_SAMPLE, tys):
+            sub.append("%s\t%s\t%d\n" % (an, bn, int(a.isSubtypeOf(b))))
             try:
                 u = torch._C.unify_type_list([a, b])
-                uni.append("%s\t%s\t%s\n" % (a.annotation_str, b.annotation_str, u.annotation_str))
+                uni.append("%s\t%s\t%s\n" % (an, bn, u.annotation_str))
             except RuntimeError:
-                uni.append("%s\t%s\terror\n" % (a.annotation_str, b.annotation_str))
+                uni.append("%s\t%s\terror\n" % (an, bn))
     write("subtypes.txt", "".join(sub))
     write("unify.txt", "".join(uni))
 

@@ -18,6 +18,7 @@
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -44,8 +45,8 @@ class Literal {
   Literal() = default;  // None
   Literal(std::nullptr_t) {}
   Literal(bool b) : v_(b) {}
-  Literal(int v) : v_(static_cast<std::int64_t>(v)) {}
-  Literal(std::int64_t v) : v_(v) {}
+  template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+  Literal(I v) : v_(static_cast<std::int64_t>(v)) {}
   Literal(double v) : v_(v) {}
   Literal(std::complex<double> v) : v_(v) {}
   Literal(std::string s) : v_(std::move(s)) {}

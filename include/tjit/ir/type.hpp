@@ -551,8 +551,25 @@ inline bool Type::canHoldType(const Type& t) const {
                      [&](const TypePtr& inner) { return t.isSubtypeOf(*inner); });
 }
 
+namespace detail {
+inline void flatten_union(const TypePtr& t, std::vector<TypePtr>& out);
+}
+
 inline bool Type::equals(const Type& rhs) const {
   if (this == &rhs) return true;
+  if (isUnionType() && rhs.isUnionType() && kind_ != rhs.kind_) {
+    // Optional[Union[A, B]] == Union[A, B, None]: compare the flattened members.
+    std::vector<TypePtr> a, b;
+    for (auto& t : contained_) detail::flatten_union(t, a);
+    for (auto& t : rhs.contained_) detail::flatten_union(t, b);
+    (kind_ == TypeKind::OptionalType ? a : b).push_back(None());
+    auto subset = [](const std::vector<TypePtr>& x, const std::vector<TypePtr>& y) {
+      return std::all_of(x.begin(), x.end(), [&](const TypePtr& t) {
+        return std::any_of(y.begin(), y.end(), [&](const TypePtr& u) { return t->equals(*u); });
+      });
+    };
+    return subset(a, b) && subset(b, a);
+  }
   if (kind_ != rhs.kind_) return false;
   switch (kind_) {
     case TypeKind::ClassType:
@@ -601,6 +618,9 @@ inline bool Type::isSubtypeOf(const Type& rhs) const {
       return rhs.kind_ == TypeKind::NumberType || base();
     case TypeKind::NoneType:
       if (rhs.kind_ == TypeKind::OptionalType) return true;
+      return base();
+    case TypeKind::NumberType:
+      if (rhs.kind_ == TypeKind::UnionType) return rhs.canHoldType(*Number());
       return base();
     case TypeKind::ListType:
       return base() || rhs.kind_ == TypeKind::AnyListType;
@@ -744,14 +764,25 @@ inline TypePtr Type::Union(std::vector<TypePtr> members) {
   return detail::make_union_raw(std::move(flat), TypeKind::UnionType);
 }
 
+// PyTorch's OptionalType: Optional[Optional[T]] is Optional[T]; of a union, the union without
+// None (and `number` when that union is int, float and complex).
 inline TypePtr Type::Optional(TypePtr elem) {
   TJIT_CHECK(elem != nullptr, "Optional of a null type");
   switch (elem->kind()) {
     case TypeKind::NoneType:
     case TypeKind::OptionalType:
       return elem;
-    case TypeKind::UnionType:
-      return Union({elem, None()});
+    case TypeKind::UnionType: {
+      std::vector<TypePtr> without_none;
+      for (auto& m : elem->containedTypes())
+        if (m->kind() != TypeKind::NoneType) without_none.push_back(m);
+      bool is_number = without_none.size() == 3 && elem->canHoldType(*Number());
+      TypePtr inner = is_number ? Number()
+                      : without_none.size() == 1
+                          ? without_none[0]
+                          : detail::make_union_raw(std::move(without_none), TypeKind::UnionType);
+      return detail::make_union_raw({std::move(inner)}, TypeKind::OptionalType);
+    }
     default:
       return detail::make_union_raw({std::move(elem)}, TypeKind::OptionalType);
   }
@@ -881,7 +912,12 @@ class TypeParser {
       return c_.peek();
     };
     if (name == "List" && next_char() == '[') return Type::List(bracket_args(1, 1)[0]);
-    if (name == "Optional" && next_char() == '[') return Type::Optional(bracket_args(1, 1)[0]);
+    if (name == "Optional" && next_char() == '[') {
+      // As in Python, Optional[Union[A, B]] is Union[A, B, None].
+      TypePtr e = bracket_args(1, 1)[0];
+      if (e->kind() == TypeKind::UnionType) return Type::Union({e, Type::None()});
+      return Type::Optional(e);
+    }
     if (name == "Final" && next_char() == '[') return bracket_args(1, 1)[0];
     if (name == "Dict") {
       if (next_char() == '[') {

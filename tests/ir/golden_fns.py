@@ -254,3 +254,14 @@ def string_escapes() -> List[str]:
 
 def int_lists_const(x: Tensor) -> Tensor:
     return torch.nn.functional.avg_pool2d(x, [3, 3], [2, 2], [1, 1])
+
+
+# Traced, not scripted (make_goldens.py traces these with example inputs).
+def _trace_mlp(x: Tensor, w: Tensor):
+    z = torch.relu(x @ w.t()) * 2
+    s = z.sum(dim=1) + torch.tensor(3.5)
+    return s.long() + torch.tensor([1, 2, 3])[0], z.view(-1)
+
+
+def _trace_grad(x: Tensor):
+    return x[0] + x.size(0), x.to(torch.float64).t()

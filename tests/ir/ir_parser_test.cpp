@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include "golden_util.hpp"
 
 using namespace tjit::ir;
@@ -133,4 +135,25 @@ TEST_CASE("malformed IR text gives errors that point at the problem") {
   CHECK_THROWS_AS(parse_ir(""), tjit::Error);
   CHECK_THROWS_AS(parse_ir("graph(%x : int):\n  %y : int = prim::Constant[value=[1, 2.5]]()\n  return (%y)\n"),
                   tjit::Error);
+}
+
+TEST_CASE("traced graphs: refined tensor types and printed tensor constants") {
+  std::string text = read_file(golden_path("trace_mlp.graph"));
+  auto g = parse_ir(text);
+  const TensorInfo* x = g->inputs()[0]->type()->tensorInfo();
+  REQUIRE(x);
+  CHECK(x->scalar_type == "Float");
+  CHECK(x->sizes == std::vector<std::optional<std::int64_t>>{2, 3});
+  CHECK(x->requires_grad == false);
+  std::vector<std::string> tensors;
+  for (Node* n : g->nodes()) {
+    if (n->kind() == prim::Constant && n->hasAttribute(attr::value) &&
+        n->kindOf(attr::value) == AttributeKind::t) {
+      std::ostringstream s;
+      n->t(attr::value)->print_attribute(s);
+      tensors.push_back(s.str());
+    }
+  }
+  CHECK(tensors == std::vector<std::string>{"{2}", "{3.5}", " 1  2  3 [ CPULongType{3} ]"});
+  CHECK(g->str() == text);
 }

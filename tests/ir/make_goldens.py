@@ -2,6 +2,7 @@
 
 goldens/<fn>.graph         str(fn.graph) of the scripted function, with `# golden_fns.py:L:C`
 goldens/<fn>.parsed.graph  str(torch._C.parse_ir(str(fn.graph))): no source comments, renumbered
+goldens/trace_*.graph      graphs of traced functions (refined tensor types, tensor constants)
 goldens/calls.inlined.graph  calls() after torch._C._jit_pass_inline on a copy of its graph
 types.txt                  one type per line: annotation<TAB>str()<TAB>annotation_str
 subtypes.txt               a<TAB>b<TAB>a.isSubtypeOf(b) for every pair of a type sample
@@ -57,6 +58,17 @@ def graphs():
     g = torch.jit.script(mod.calls).graph.copy()
     torch._C._jit_pass_inline(g)
     write("goldens/calls.inlined.graph", str(g))
+    # Traced graphs: refined tensor types and tensor constants.
+    torch.manual_seed(0)
+    traced = {
+        "trace_mlp": (mod._trace_mlp, (torch.randn(2, 3), torch.randn(4, 3))),
+        "trace_grad": (mod._trace_grad, (torch.randn(2, 3, requires_grad=True),)),
+    }
+    for n, (fn, args) in traced.items():
+        g = torch.jit.trace(fn, args, check_trace=False).graph
+        write("goldens/%s.graph" % n, str(g))
+        names.append(n)
+    write("goldens/LIST", "".join(n + "\n" for n in names))
 
 
 TYPE_SAMPLE = [

@@ -143,3 +143,61 @@ TEST_CASE("malformed types are clear errors") {
   CHECK_THROWS_AS(parse_type(""), tjit::Error);
   CHECK_THROWS_AS(parse_type("Tuple[int,"), tjit::Error);
 }
+
+namespace {
+TypePtr refined(std::string dtype, std::vector<std::optional<std::int64_t>> sizes,
+                std::vector<std::optional<std::int64_t>> strides, bool grad = false) {
+  TensorInfo info;
+  info.scalar_type = std::move(dtype);
+  info.sizes = std::move(sizes);
+  info.strides = std::move(strides);
+  info.requires_grad = grad;
+  info.device = "cpu";
+  return Type::TensorOf(std::move(info));
+}
+}  // namespace
+
+TEST_CASE("refined tensor types print, compare and unify as PyTorch's TensorType") {
+  // Expected strings from torch._C.TensorType.create_from_tensor(...) and unify_type_list.
+  TypePtr a = refined("Float", {2, 3}, {3, 1});
+  TypePtr b = refined("Double", {2, 4}, {4, 1});
+  TypePtr c = refined("Float", {3, 2}, {1, 3});
+  TypePtr d = refined("Float", {2, 3}, {3, 1}, true);
+  CHECK(a->str() == "Float(2, 3, strides=[3, 1], requires_grad=0, device=cpu)");
+  CHECK(d->str() == "Float(2, 3, strides=[3, 1], requires_grad=1, device=cpu)");
+  CHECK(a->annotation_str() == "Tensor");
+  CHECK(a->schema_str() == "Tensor");
+  CHECK((*unifyTypes(a, b))->str() == "Tensor(2, *, requires_grad=0, device=cpu)");
+  CHECK((*unifyTypes(a, c))->str() == "Float(*, *, requires_grad=0, device=cpu)");
+  CHECK((*unifyTypes(a, d))->str() == "Float(2, 3, strides=[3, 1], device=cpu)");
+  CHECK((*unifyTypes(a, Type::None()))->str() ==
+        "Float(2, 3, strides=[3, 1], requires_grad=0, device=cpu)?");
+  CHECK(Type::List(a)->str() == "Float(2, 3, strides=[3, 1], requires_grad=0, device=cpu)[]");
+  CHECK(a->isSubtypeOf(*Type::Tensor()));
+  CHECK_FALSE(Type::Tensor()->isSubtypeOf(*a));
+  CHECK(a->isSubtypeOf(**unifyTypes(a, b)));
+  TypePtr partial = refined("Float", {2, std::nullopt}, {3, 1});
+  CHECK(partial->str() == "Float(2, *, strides=[3, 1], requires_grad=0, device=cpu)");
+  CHECK(a->isSubtypeOf(*partial));
+  CHECK_FALSE(partial->isSubtypeOf(*a));
+
+  TensorInfo rank0;
+  rank0.scalar_type = "Float";
+  rank0.sizes.emplace();
+  rank0.requires_grad = false;
+  rank0.device = "cpu";
+  CHECK(Type::TensorOf(rank0)->str() == "Float(requires_grad=0, device=cpu)");
+  rank0.sizes.reset();
+  CHECK(Type::TensorOf(rank0)->str() == "FloatTensor(requires_grad=0, device=cpu)");
+  CHECK(Type::TensorOf(TensorInfo{}) == Type::Tensor());
+
+  for (const char* text : {"Float(2, 3, strides=[3, 1], requires_grad=0, device=cpu)",
+                           "Tensor(2, *, requires_grad=0, device=cpu)",
+                           "Long(device=cpu)", "FloatTensor(requires_grad=0, device=cpu)",
+                           "Double(3, 2, strides=[1, 3], requires_grad=1, device=cuda:1)"}) {
+    CHECK(parse_type(text)->str() == text);
+  }
+  CHECK(*parse_type("Float(2, 3, strides=[3, 1], requires_grad=0, device=cpu)") == *a);
+  CHECK_THROWS_WITH_AS(parse_type("Float(2, size=3)"),
+                       doctest::Contains("unknown tensor type field 'size'"), tjit::Error);
+}

@@ -46,6 +46,18 @@ struct ParseIROptions {
 
 namespace detail {
 
+// A tensor constant as PyTorch printed it (`{2}`, ` 1  2  3 [ CPULongType{3} ]`): kept as text,
+// printed back as is. See Note [Tensor constants]; the tensor layer can read the text.
+class PrintedTensor : public TensorHolder {
+ public:
+  explicit PrintedTensor(std::string text) : text_(std::move(text)) {}
+  void print_attribute(std::ostream& out) const override { out << text_; }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
 class IRParser {
  public:
   IRParser(std::string_view text, ParseIROptions opts)
@@ -335,6 +347,23 @@ class IRParser {
   }
 
   void parse_attribute_value(Node* n, Symbol name) {
+    if (c_.peek() == '{' || c_.peek() == ' ') {
+      // A printed tensor: up to the `,` or `]` that ends the attribute.
+      std::size_t start = c_.pos();
+      int depth = 0;
+      while (!c_.at_end()) {
+        char ch = c_.peek();
+        if (ch == '\n') break;
+        if (depth == 0 && (ch == ',' || ch == ']')) break;
+        if (ch == '[' || ch == '{') ++depth;
+        if (ch == ']' || ch == '}') --depth;
+        c_.get();
+      }
+      if (depth != 0 || c_.pos() == start) c_.fail("malformed tensor attribute value");
+      n->t_(name, std::make_shared<const PrintedTensor>(
+                      std::string(c_.text().substr(start, c_.pos() - start))));
+      return;
+    }
     if (!c_.next_if("[")) {
       Scalar s = scalar();
       n->setAttribute(name, std::move(s.value));

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -118,6 +119,52 @@ struct ClassInfo {
   }
 };
 
+// What a refined tensor type knows (traced graphs print it: `Float(2, 3, strides=[3, 1],
+// requires_grad=0, device=cpu)`); every part may be unknown. The dtype is PyTorch's ScalarType
+// name ("Float", "Long", ...), the device its string ("cpu", "cuda:0").
+struct TensorInfo {
+  std::optional<std::string> scalar_type;
+  std::optional<std::vector<std::optional<std::int64_t>>> sizes;  // set when the rank is known
+  std::optional<std::vector<std::optional<std::int64_t>>> strides;
+  std::optional<bool> requires_grad;
+  std::optional<std::string> device;
+  std::optional<bool> undefined;
+
+  bool operator==(const TensorInfo&) const = default;
+  bool unknown() const { return *this == TensorInfo{}; }
+
+  // PyTorch's TensorType::merge: what two tensor types have in common.
+  TensorInfo merge(const TensorInfo& o) const {
+    TensorInfo r;
+    if (scalar_type == o.scalar_type) r.scalar_type = scalar_type;
+    auto merge_shape = [](const auto& a, const auto& b) {
+      std::optional<std::vector<std::optional<std::int64_t>>> m;
+      if (a && b && a->size() == b->size()) {
+        m.emplace();
+        for (std::size_t i = 0; i < a->size(); ++i)
+          m->push_back((*a)[i] == (*b)[i] ? (*a)[i] : std::nullopt);
+      }
+      return m;
+    };
+    r.sizes = merge_shape(sizes, o.sizes);
+    r.strides = merge_shape(strides, o.strides);
+    if (requires_grad == o.requires_grad) r.requires_grad = requires_grad;
+    if (device == o.device) r.device = device;
+    if (undefined == o.undefined) r.undefined = undefined;
+    return r;
+  }
+
+  static bool is_scalar_type_name(std::string_view n) {
+    static const char* names[] = {"Byte", "Char", "Short", "Int", "Long", "Half", "Float",
+                                  "Double", "ComplexHalf", "ComplexFloat", "ComplexDouble",
+                                  "Bool", "QInt8", "QUInt8", "QInt32", "BFloat16", "QUInt4x2",
+                                  "QUInt2x4"};
+    for (const char* x : names)
+      if (n == x) return true;
+    return false;
+  }
+};
+
 class Type : public std::enable_shared_from_this<Type> {
  public:
   // ---- singletons --------------------------------------------------------------------------
@@ -154,6 +201,13 @@ class Type : public std::enable_shared_from_this<Type> {
 #undef TJIT_SINGLETON
 
   // ---- constructors of composite types ------------------------------------------------------
+  // A tensor type refined with what is known of its dtype, shape, strides, grad and device.
+  static TypePtr TensorOf(TensorInfo info) {
+    if (info.unknown()) return Tensor();
+    auto t = std::shared_ptr<Type>(new Type(TypeKind::TensorType));
+    t->tensor_ = std::make_shared<const TensorInfo>(std::move(info));
+    return t;
+  }
   static TypePtr List(TypePtr elem) { return make(TypeKind::ListType, {std::move(elem)}); }
   static TypePtr Dict(TypePtr key, TypePtr value) {
     return make(TypeKind::DictType, {std::move(key), std::move(value)});
@@ -229,6 +283,8 @@ class Type : public std::enable_shared_from_this<Type> {
   bool isNamedTuple() const { return kind_ == TypeKind::TupleType && named_; }
   const std::vector<std::string>& fieldNames() const { return field_names_; }
   const std::shared_ptr<ClassInfo>& classInfo() const { return info_; }
+  // Refinements of a tensor type; null for plain `Tensor` and for other kinds.
+  const TensorInfo* tensorInfo() const { return tensor_.get(); }
   bool is_module() const { return info_ && info_->is_module; }
   bool hasFreeVariables() const {
     if (kind_ == TypeKind::VarType) return true;
@@ -300,6 +356,9 @@ class Type : public std::enable_shared_from_this<Type> {
         return;
       case TypeKind::FunctionType:
         out << "Function";
+        return;
+      case TypeKind::TensorType:
+        print_tensor(out);
         return;
       default:
         print_schema(out);
@@ -475,6 +534,65 @@ class Type : public std::enable_shared_from_this<Type> {
     }
   }
 
+  // PyTorch's operator<< for TensorType at full verbosity.
+  void print_tensor(std::ostream& out) const {
+    if (!tensor_) {
+      out << "Tensor";
+      return;
+    }
+    const TensorInfo& t = *tensor_;
+    if (t.scalar_type) {
+      out << *t.scalar_type;
+      if (!t.sizes) out << "Tensor";
+    } else {
+      out << "Tensor";
+    }
+    if (t.sizes) {
+      std::size_t ndim = t.sizes->size();
+      bool strides_known = ndim > 0 && t.strides && t.strides->size() == ndim &&
+                           std::all_of(t.strides->begin(), t.strides->end(),
+                                       [](const auto& s) { return s.has_value(); });
+      out << "(";
+      std::size_t i = 0;
+      for (i = 0; i < ndim; ++i) {
+        if (i > 0) out << ", ";
+        if ((*t.sizes)[i]) {
+          out << *(*t.sizes)[i];
+        } else {
+          out << "*";
+        }
+      }
+      if (strides_known) {
+        out << ", strides=[";
+        for (std::size_t j = 0; j < ndim; ++j) {
+          if (j > 0) out << ", ";
+          out << *(*t.strides)[j];
+        }
+        out << "]";
+      }
+      if (t.requires_grad) {
+        if (i++ > 0) out << ", ";
+        out << "requires_grad=" << (*t.requires_grad ? 1 : 0);
+      }
+      if (t.device) {
+        if (i++ > 0) out << ", ";
+        out << "device=" << *t.device;
+      }
+      out << ")";
+    } else {
+      std::size_t i = 0;
+      if (t.requires_grad) {
+        out << "(requires_grad=" << (*t.requires_grad ? 1 : 0);
+        i++;
+      }
+      if (t.device) {
+        out << (i++ > 0 ? ", " : "(") << "device=" << *t.device;
+      }
+      if (i > 0) out << ")";
+    }
+    if (t.undefined && *t.undefined) out << "[Undefined]";
+  }
+
   static bool is_number_kind(const Type& t) {
     return t.kind_ == TypeKind::IntType || t.kind_ == TypeKind::FloatType ||
            t.kind_ == TypeKind::ComplexType;
@@ -515,6 +633,7 @@ class Type : public std::enable_shared_from_this<Type> {
   std::vector<std::string> field_names_;
   bool named_ = false;
   std::shared_ptr<ClassInfo> info_;
+  std::shared_ptr<const TensorInfo> tensor_;
 };
 
 inline std::ostream& operator<<(std::ostream& out, const Type& t) {
@@ -587,6 +706,10 @@ inline bool Type::equals(const Type& rhs) const {
       }
       return true;
     }
+    case TypeKind::TensorType: {
+      static const TensorInfo none;
+      return (tensor_ ? *tensor_ : none) == (rhs.tensor_ ? *rhs.tensor_ : none);
+    }
     case TypeKind::TupleType:
       if (named_ != rhs.named_ || name_ != rhs.name_ || field_names_ != rhs.field_names_)
         return false;
@@ -621,6 +744,13 @@ inline bool Type::isSubtypeOf(const Type& rhs) const {
       return base();
     case TypeKind::NumberType:
       if (rhs.kind_ == TypeKind::UnionType) return rhs.canHoldType(*Number());
+      return base();
+    case TypeKind::TensorType:
+      if (rhs.kind_ == TypeKind::TensorType) {
+        if (!rhs.tensor_) return true;
+        static const TensorInfo none;
+        return (tensor_ ? *tensor_ : none).merge(*rhs.tensor_) == *rhs.tensor_;
+      }
       return base();
     case TypeKind::ListType:
       return base() || rhs.kind_ == TypeKind::AnyListType;
@@ -794,6 +924,12 @@ inline std::optional<TypePtr> unify_impl(const TypePtr& t1, const TypePtr& t2,
                                          bool default_to_union, const TypePtr& type_hint) {
   if (t1->isSubtypeOf(*t2)) return t2;
   if (t2->isSubtypeOf(*t1)) return t1;
+  if (t1->kind() == TypeKind::TensorType && t2->kind() == TypeKind::TensorType) {
+    static const TensorInfo unknown;
+    const TensorInfo* a = t1->tensorInfo();
+    const TensorInfo* b = t2->tensorInfo();
+    return Type::TensorOf((a ? *a : unknown).merge(b ? *b : unknown));
+  }
   const auto& none = Type::None();
   bool n1 = t1->isSubtypeOf(*none), n2 = t2->isSubtypeOf(*none);
   if (n1 && !n2) return Type::Optional(t2);
@@ -978,6 +1114,15 @@ class TypeParser {
       c_.expect(")");
       return Type::NamedTuple("", std::move(fields), std::move(elems));
     }
+    if (name == "Tensor" && next_char() == '(') return refined_tensor(std::nullopt);
+    if (TensorInfo::is_scalar_type_name(name)) return refined_tensor(name);
+    if (name.size() > 6 && name.compare(name.size() - 6, 6, "Tensor") == 0 &&
+        TensorInfo::is_scalar_type_name(name.substr(0, name.size() - 6))) {
+      TensorInfo info;
+      info.scalar_type = name.substr(0, name.size() - 6);
+      if (next_char() == '(') parse_tensor_details(info, false);
+      return Type::TensorOf(std::move(info));
+    }
     if (auto t = simple(name)) return t;
     // Qualified names: `torch.Tensor`, `__torch__.foo.Bar`.
     if (c_.peek() == '.' && is_ident_start(c_.peek(1))) {
@@ -1047,6 +1192,55 @@ class TypeParser {
     std::size_t i = ahead;
     while (c_.peek(i) == ' ' || c_.peek(i) == '\t') ++i;
     return c_.peek(i);
+  }
+
+  // `Float(2, *, strides=[3, 1], requires_grad=0, device=cpu)`, `Long(device=cpu)`.
+  TypePtr refined_tensor(std::optional<std::string> scalar_type) {
+    TensorInfo info;
+    info.scalar_type = std::move(scalar_type);
+    c_.skip_blanks();
+    if (c_.peek() != '(') c_.fail("expected '(' after a dtype");
+    parse_tensor_details(info, true);
+    return Type::TensorOf(std::move(info));
+  }
+
+  void parse_tensor_details(TensorInfo& info, bool with_sizes) {
+    c_.expect("(");
+    std::vector<std::optional<std::int64_t>> sizes;
+    if (!c_.next_is(")")) {
+      do {
+        c_.skip_ws();
+        if (c_.next_if("*")) {
+          sizes.push_back(std::nullopt);
+        } else if (c_.next_is_number()) {
+          sizes.push_back(c_.integer());
+        } else {
+          std::string field = c_.ident();
+          c_.expect("=");
+          if (field == "strides") {
+            c_.expect("[");
+            std::vector<std::optional<std::int64_t>> strides;
+            if (!c_.next_is("]")) {
+              do {
+                strides.push_back(c_.integer());
+              } while (c_.next_if(","));
+            }
+            c_.expect("]");
+            info.strides = std::move(strides);
+          } else if (field == "requires_grad") {
+            info.requires_grad = c_.integer() != 0;
+          } else if (field == "device") {
+            std::string dev = c_.ident();
+            if (c_.next_if(":")) dev += ":" + std::to_string(c_.integer());
+            info.device = std::move(dev);
+          } else {
+            c_.fail("unknown tensor type field '" + field + "'");
+          }
+        }
+      } while (c_.next_if(","));
+    }
+    c_.expect(")");
+    if (with_sizes) info.sizes = std::move(sizes);
   }
 
   TypePtr parse_tuple_parens() {

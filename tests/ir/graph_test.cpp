@@ -292,3 +292,49 @@ TEST_CASE("topological positions survive many insertions at one place") {
     prev = n;
   }
 }
+
+TEST_CASE("create* helpers build typed prim nodes") {
+  Graph g;
+  Value* a = g.addInput("a")->setType(Type::Int());
+  Value* b = g.addInput("b")->setType(Type::Str());
+  Value* t = g.insertNode(g.createTuple({a, b}))->output();
+  CHECK(t->type()->str() == "(int, str)");
+  Node* un = g.insertNode(g.createTupleUnpack(t));
+  CHECK(un->output(1)->type()->kind() == TypeKind::StringType);
+  Value* l = g.insertNode(g.createList(Type::Int(), {a, a}))->output();
+  CHECK(l->type()->str() == "int[]");
+  CHECK_THROWS_AS(g.createList(Type::Int(), {b}), tjit::Error);
+  Node* lu = g.insertNode(g.createListUnpack(l, 2));
+  CHECK(lu->outputs().size() == 2);
+  Value* d = g.insertNode(g.createDict(Type::Str(), Type::Int(), {b}, {a}))->output();
+  CHECK(d->type()->str() == "Dict(str, int)");
+  TypePtr cls = Type::Class("__torch__.M");
+  cls->classInfo()->addAttribute("w", Type::Tensor(), true);
+  Value* self = g.addInput("self")->setType(cls);
+  Value* w = g.insertNode(g.createGetAttr(self, "w"))->output();
+  CHECK(w->type()->kind() == TypeKind::TensorType);
+  CHECK_THROWS_WITH_AS(g.createGetAttr(self, "nope"), doctest::Contains("has no attribute 'nope'"),
+                       tjit::Error);
+  g.insertNode(g.createSetAttr(self, "w", w));
+  auto sub = parse_ir("graph(%x : int):\n  return (%x)\n");
+  Node* f = g.insertNode(g.createFork(sub, {a}));
+  CHECK(f->output()->type()->str() == "Future[int]");
+  Value* u = g.insertNode(g.createUninitialized(Type::Str()))->output();
+  g.registerOutput(f->output());
+  g.registerOutput(u);
+  g.lint();
+  CHECK(g.str() ==
+        "graph(%a : int,\n      %b : str,\n      %self : __torch__.M):\n"
+        "  %2 : (int, str) = prim::TupleConstruct(%a, %b)\n"
+        "  %3 : int, %4 : str = prim::TupleUnpack(%2)\n"
+        "  %5 : int[] = prim::ListConstruct(%a, %a)\n"
+        "  %6 : int, %7 : int = prim::ListUnpack(%5)\n"
+        "  %8 : Dict(str, int) = prim::DictConstruct(%b, %a)\n"
+        "  %10 : Tensor = prim::GetAttr[name=\"w\"](%self)\n"
+        "   = prim::SetAttr[name=\"w\"](%self, %10)\n"
+        "  %11 : Future[int] = prim::fork_0(%a)\n"
+        "  %12 : str = prim::Uninitialized()\n"
+        "  return (%11, %12)\n"
+        "with prim::fork_0 = graph(%x : int):\n"
+        "  return (%x)\n");
+}

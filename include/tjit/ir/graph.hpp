@@ -561,6 +561,87 @@ class Graph : public std::enable_shared_from_this<Graph> {
   inline Node* createConstant(const Literal& v, TypePtr type = nullptr);
   Node* createNone() { return createConstant(Literal()); }
 
+  // Nodes of the common prim ops with their output types set (none is inserted):
+  // `(a, b)`; a NamedTuple when `tuple_type` is one.
+  Node* createTuple(const std::vector<Value*>& values, TypePtr tuple_type = nullptr) {
+    Node* n = create(prim::TupleConstruct, values);
+    if (!tuple_type) {
+      std::vector<TypePtr> types;
+      for (Value* v : values) types.push_back(v->type());
+      tuple_type = Type::Tuple(std::move(types));
+    }
+    n->output()->setType(std::move(tuple_type));
+    return n;
+  }
+  Node* createTupleUnpack(Value* tup) {
+    TJIT_CHECK(tup->type()->kind() == TypeKind::TupleType, "TupleUnpack of a ",
+               tup->type()->str());
+    const auto& elems = tup->type()->elements();
+    Node* n = create(prim::TupleUnpack, {tup}, elems.size());
+    for (std::size_t i = 0; i < elems.size(); ++i) n->output(i)->setType(elems[i]);
+    return n;
+  }
+  Node* createTupleIndex(Value* tup, Value* idx, TypePtr output_type) {
+    Node* n = create(prim::TupleIndex, {tup, idx});
+    n->output()->setType(std::move(output_type));
+    return n;
+  }
+  Node* createList(const TypePtr& elem_type, const std::vector<Value*>& values) {
+    for (Value* v : values)
+      TJIT_CHECK(v->type()->isSubtypeOf(*elem_type), "ListConstruct: %", v->debugName(),
+                 " of type ", v->type()->str(), " is not a ", elem_type->str());
+    Node* n = create(prim::ListConstruct, values);
+    n->output()->setType(Type::List(elem_type));
+    return n;
+  }
+  Node* createListUnpack(Value* list, std::size_t size) {
+    TJIT_CHECK(list->type()->kind() == TypeKind::ListType, "ListUnpack of a ",
+               list->type()->str());
+    Node* n = create(prim::ListUnpack, {list}, size);
+    for (Value* o : n->outputs()) o->setType(list->type()->getElementType());
+    return n;
+  }
+  Node* createDict(const TypePtr& key_type, const TypePtr& value_type,
+                   const std::vector<Value*>& keys, const std::vector<Value*>& values) {
+    TJIT_CHECK(keys.size() == values.size(), "DictConstruct needs as many keys as values");
+    Node* n = create(prim::DictConstruct, 1);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      n->addInput(keys[i]);
+      n->addInput(values[i]);
+    }
+    n->output()->setType(Type::Dict(key_type, value_type));
+    return n;
+  }
+  Node* createGetAttr(Value* obj, const std::string& field) {
+    const auto& t = obj->type();
+    TJIT_CHECK(t->kind() == TypeKind::ClassType && t->classInfo(), "GetAttr on a ", t->str());
+    auto slot = t->classInfo()->findAttributeSlot(field);
+    TJIT_CHECK(slot, t->str(), " has no attribute '", field, "'");
+    Node* n = create(prim::GetAttr, {obj});
+    n->s_(attr::name, field);
+    n->output()->setType(t->classInfo()->attributes[*slot].type);
+    return n;
+  }
+  Node* createSetAttr(Value* obj, const std::string& field, Value* v) {
+    Node* n = create(prim::SetAttr, {obj, v}, 0);
+    n->s_(attr::name, field);
+    return n;
+  }
+  Node* createUninitialized(TypePtr type) {
+    Node* n = create(prim::Uninitialized);
+    n->output()->setType(std::move(type));
+    return n;
+  }
+  // `prim::fork` running `subgraph` on `inputs`; its output is a Future of the subgraph's.
+  Node* createFork(GraphPtr subgraph, const std::vector<Value*>& inputs) {
+    TJIT_CHECK(subgraph && subgraph->outputs().size() == 1,
+               "a forked subgraph returns exactly one value");
+    Node* n = create(prim::fork, inputs);
+    n->output()->setType(Type::Future(subgraph->outputs()[0]->type()));
+    n->g_(attr::Subgraph, std::move(subgraph));
+    return n;
+  }
+
   // A deep copy (values renumbered from 0, names kept).
   std::shared_ptr<Graph> copy() const {
     auto g = std::make_shared<Graph>();
@@ -661,7 +742,7 @@ inline Value* Value::setDebugName(const std::string& name) {
     std::size_t suffix = 1;
     std::string base = name;
     auto dot = name.find_last_of('.');
-    if (dot != std::string::npos && dot + 1 != name.size() &&
+    if (dot != std::string::npos && dot + 1 != name.size() && name.size() - dot <= 18 &&
         name.find_first_not_of("0123456789", dot + 1) == std::string::npos) {
       suffix = std::stoull(name.substr(dot + 1));
       base = name.substr(0, dot);

@@ -132,6 +132,7 @@ class IRParser {
     if (Value::isValidName(name)) {
       v->setDebugName(name);
     } else {
+      if (name.size() > 12) c_.fail("value number %" + name + " is too large");
       GraphAccess::set_unique(v, std::stoull(name));
     }
     vmap[name] = v;

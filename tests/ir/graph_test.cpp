@@ -338,3 +338,23 @@ TEST_CASE("create* helpers build typed prim nodes") {
         "with prim::fork_0 = graph(%x : int):\n"
         "  return (%x)\n");
 }
+
+TEST_CASE("use lists stay exact when one value feeds several nodes at the same offset") {
+  Graph g;
+  Value* a = g.addInput("a");
+  Value* b = g.addInput("b");
+  Node* n1 = g.insertNodeOf(Symbol::aten("f"), {a, b});
+  Node* n2 = g.insertNodeOf(Symbol::aten("g"), {a, b});
+  g.registerOutput(n1->output());
+  g.registerOutput(n2->output());
+  n2->removeInput(0);  // n1's use of a at offset 0 must survive
+  CHECK(a->uses() == std::vector<Use>{Use{n1, 0}});
+  CHECK(b->uses() == std::vector<Use>{Use{n1, 1}, Use{n2, 0}});
+  n2->insertInput(0, a);
+  n1->replaceInput(0, b);
+  CHECK(a->uses() == std::vector<Use>{Use{n2, 0}});
+  g.lint();
+  n1->removeAllInputs();
+  CHECK(b->uses() == std::vector<Use>{Use{n2, 1}});
+  g.lint();
+}

@@ -183,7 +183,7 @@ class Node {
   Value* insertInput(std::size_t i, Value* v) {
     check_same_graph(v);
     TJIT_CHECK(i <= inputs_.size(), "insertInput: index ", i, " out of range");
-    for (std::size_t j = i; j < inputs_.size(); ++j) find_use(inputs_[j], j)->offset += 1;
+    for (std::size_t j = inputs_.size(); j-- > i;) find_use(inputs_[j], j)->offset += 1;
     inputs_.insert(inputs_.begin() + static_cast<std::ptrdiff_t>(i), v);
     v->uses_.push_back(Use{this, i});
     return v;
@@ -355,7 +355,8 @@ class Node {
   }
 
   inline void check_same_graph(Value* v) const;
-  static std::vector<Use>::iterator find_use(Value* v, std::size_t offset);
+  // This node's use of v at input `offset`.
+  std::vector<Use>::iterator find_use(Value* v, std::size_t offset);
   Value* drop_input(std::size_t i) {
     Value* v = inputs_[i];
     auto it = find_use(v, i);
@@ -382,9 +383,8 @@ class Node {
 };
 
 inline std::vector<Use>::iterator Node::find_use(Value* v, std::size_t offset) {
-  auto it = std::find_if(v->uses_.begin(), v->uses_.end(), [&](const Use& u) {
-    return u.offset == offset;
-  });
+  auto it = std::find(v->uses_.begin(), v->uses_.end(), Use{this, offset});
+  TJIT_CHECK(it != v->uses_.end(), "use list of %", v->debugName(), " is inconsistent");
   return it;
 }
 

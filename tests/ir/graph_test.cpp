@@ -358,3 +358,29 @@ TEST_CASE("use lists stay exact when one value feeds several nodes at the same o
   CHECK(b->uses() == std::vector<Use>{Use{n2, 1}});
   g.lint();
 }
+
+TEST_CASE("destroying a block that holds the insertion point moves it to the graph's end") {
+  auto g = parse_ir(R"IR(
+graph(%c : bool):
+  %r : int = prim::If(%c)
+    block0():
+      %x : int = prim::Constant[value=1]()
+      -> (%x)
+    block1():
+      %y : int = prim::Constant[value=2]()
+      -> (%y)
+  %z : int = prim::Constant[value=3]()
+  return (%z)
+)IR");
+  Node* if_node = g->nodes().front();
+  g->setInsertPoint(if_node->blocks()[1]);
+  if_node->eraseBlock(1);
+  CHECK(g->insertPoint() == g->return_node());
+  if_node->destroy();
+  g->lint();
+  g->insertConstant(Literal(4));
+  CHECK(g->str() == "graph(%c : bool):\n"
+                    "  %z : int = prim::Constant[value=3]()\n"
+                    "  %5 : int = prim::Constant[value=4]()\n"
+                    "  return (%z)\n");
+}

@@ -953,6 +953,9 @@ inline void Block::reindex_topology() {
 }
 
 inline void Block::destroy() {
+  // An insertion point inside this block would dangle: fall back to the end of the graph.
+  if (graph_->insert_before_ && graph_->insert_before_->owning_block_ == this)
+    graph_->insert_before_ = graph_->block_->return_node();
   return_->removeAllInputs();
   // Destroy nodes last to first, so uses disappear before their definitions.
   while (return_->prev_ != param_) return_->prev_->destroy();

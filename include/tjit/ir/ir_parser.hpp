@@ -96,6 +96,9 @@ class IRParser {
     }
     c_.skip_ws();
     if (!c_.at_end()) c_.fail("expected the end of the graph text");
+    // Nodes printed as `kind_N` whose subgraph followed get their real kind back.
+    for (auto& [node, kind] : pending_kind_)
+      if (node->hasAttribute(attr::Subgraph)) GraphAccess::set_kind(node, Symbol::fromQualString(kind));
   }
 
  private:
@@ -420,16 +423,6 @@ class IRParser {
     }
   }
 
- public:
-  // After parsing: restore the kinds of nodes printed as `kind_N`.
-  void finish() {
-    for (auto& [node, kind] : pending_kind_) {
-      if (node->hasAttribute(attr::Subgraph)) {
-        GraphAccess::set_kind(node, Symbol::fromQualString(kind));
-      }
-    }
-  }
-
  private:
   Cursor c_;
   ParseIROptions opts_;
@@ -448,7 +441,6 @@ inline void parse_ir(std::string_view text, Graph& g, const ParseIROptions& opts
   TJIT_CHECK(g.inputs().empty() && g.nodes().empty(), "parse_ir: the graph must be empty");
   detail::IRParser p(text, opts);
   p.parse(g, vmap);
-  p.finish();
 }
 
 inline std::shared_ptr<Graph> parse_ir(std::string_view text, const ParseIROptions& opts = {}) {

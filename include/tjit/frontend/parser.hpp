@@ -30,7 +30,9 @@ namespace tjit::frontend {
 
 class Parser {
  public:
-  // Brackets, blocks and unary operators nested deeper than this are an error.
+  // Expressions (brackets, operands of unary operators and `**`) and blocks nested deeper than
+  // this are an error. It bounds the parser's recursion, hence its stack use (~16 frames per
+  // level).
   static constexpr int kMaxNesting = 200;
   // Expression trees taller than this (e.g. `1+1+...+1` with thousands of terms) are an error.
   static constexpr std::uint32_t kMaxExprDepth = 2000;
@@ -462,9 +464,10 @@ class Parser {
             (L.cur().kind == Tok::Comma || L.cur().kind == Tok::RParen)) {
           kwarg_only = true;  // bare `*`: the rest are keyword-only
         } else {
+          // PyTorch points from the last `*` to the end of the name.
           Token n = L.cur();
           std::size_t end = n.kind == Tok::Ident ? n.end : t.end;
-          throw error_at(L.range(t.start, end),
+          throw error_at(L.range(t.kind == Tok::Pow ? t.start + 1 : t.start, end),
                          "Compiled functions can't take variable number of arguments or use "
                          "keyword-only arguments with defaults");
         }
@@ -553,6 +556,7 @@ class Parser {
     NestingGuard guard(*this, t);
     if (t.kind == Tok::Ident && L.text(t) == "lambda") unsupported("Lambda", t.start, 1);
     ExprPtr e = parse_or();
+    if (L.cur().kind == Tok::Walrus) unsupported("NamedExpr", e->range.start(), 1);
     if (L.cur().kind == Tok::If) {
       advance();
       ExprPtr cond = parse_or();
@@ -718,7 +722,6 @@ class Parser {
   }
 
   ExprPtr parse_call(std::size_t start, ExprPtr func) {
-    NestingGuard guard(*this, L.cur());
     advance();  // (
     ExprList args;
     std::vector<Keyword> keywords;
@@ -766,7 +769,6 @@ class Parser {
   }
 
   ExprPtr parse_subscript(std::size_t start, ExprPtr value) {
-    NestingGuard guard(*this, L.cur());
     advance();  // [
     ExprList indices;
     while (L.cur().kind != Tok::RBracket) {
@@ -788,7 +790,12 @@ class Parser {
     ExprList ifs;
     while (accept(Tok::If)) ifs.push_back(parse_or());
     if (L.cur().kind == Tok::For)
-      throw error_at(range_from(start), "Only a single generator is currently supported");
+      throw error_at(L.range(start, start), "Only a single generator is currently supported");
+    if (close == Tok::RBracket && value == nullptr && L.cur().kind == Tok::Comma) {
+      // `[x for x in y, z]`: PyTorch's complaint, pointing from '[' to the last element.
+      while (accept(Tok::Comma) && L.cur().kind != Tok::RBracket) parse_star_or(true);
+      throw error_report(range_from(start), " expected a single list comprehension within '[' , ']'");
+    }
     if (L.cur().kind != close) L.expected(kind_name(close));
     std::shared_ptr<Expr> c;
     if (value)
@@ -818,7 +825,6 @@ class Parser {
       case Tok::None: advance(); return make<NoneLiteral>(r);
       case Tok::Dots: advance(); return make<EllipsisLiteral>(r);
       case Tok::LParen: {
-        NestingGuard guard(*this, t);
         advance();
         if (accept(Tok::RParen)) return make<TupleLiteral>(range_from(t.start), ExprList{});
         ExprPtr first = parse_star_or(true);
@@ -842,7 +848,6 @@ class Parser {
         return finish_list(tup, tup->elts);
       }
       case Tok::LBracket: {
-        NestingGuard guard(*this, t);
         advance();
         ExprList elts;
         while (L.cur().kind != Tok::RBracket) {
@@ -862,7 +867,6 @@ class Parser {
         return finish_list(list, list->elts);
       }
       case Tok::LBrace: {
-        NestingGuard guard(*this, t);
         advance();
         ExprList keys, values;
         while (L.cur().kind != Tok::RBrace) {
@@ -871,7 +875,8 @@ class Parser {
           ExprPtr key = parse_test();
           if (L.cur().kind != Tok::Colon) {
             if (L.cur().kind == Tok::For) unsupported("SetComp", t.start, 1);
-            if (L.cur().kind == Tok::Comma || L.cur().kind == Tok::RBrace) unsupported("Set", t.start, 1);
+            if (keys.empty() && (L.cur().kind == Tok::Comma || L.cur().kind == Tok::RBrace))
+              unsupported("Set", t.start, 1);
           }
           expect(Tok::Colon);
           ExprPtr value = parse_test();

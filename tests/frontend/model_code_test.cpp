@@ -42,7 +42,9 @@ const std::map<std::string, std::string>& records() {
 TEST_CASE("every torchvision code/ record parses") {
   std::set<std::string> models;
   std::size_t classes = 0, defs = 0;
-  for (const auto& [name, text] : records()) {
+  for (const auto& record : records()) {
+    const std::string& name = record.first;
+    const std::string& text = record.second;
     CAPTURE(name);
     models.insert(name.substr(0, name.find('/')));
     tf::Module m;

@@ -51,6 +51,8 @@ CU_CASES = [
     ("context_lines", "def f(x):\n  a = 1\n  b = 2\n  c = 3\n  d = 4\n  return x +\n  e = 5\n  g = 6\n  h = 7\n  k = 8\n"),
     ("missing_paren_def", "def f x:\n  return x\n"),
     ("return_two_exprs", "def f(x):\n  return x x\n"),
+    ("type_comment_count", "def f(x, y):\n  # type: (int) -> int\n  return x\n"),
+    ("type_comment_bad", "def f(x):\n  # type: (int,, ) -> int\n  return x\n"),
 ]
 
 SCRIPT_CASES = [

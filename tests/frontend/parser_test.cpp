@@ -203,10 +203,17 @@ TEST_CASE("defs: annotations, defaults, keyword-only, decorators, type comments"
   CHECK(P("@torch.jit.export\n@torch.jit.ignore(drop=True)\ndef f(self):\n  pass\n") ==
         "(def f (decorators (. (. torch jit) export) (call (. (. torch jit) ignore) (= drop True))) "
         "(params (self)) (body (pass)))");
+  // The comment's types become the annotations, as PyTorch merges them.
   CHECK(P("def f(x, y):\n  # type: (int, Tensor) -> Tensor\n  return y\n") ==
-        "(def f (params (x) (y)) (type int Tensor -> Tensor) (body (return y)))");
+        "(def f (params (x : int) (y : Tensor)) -> Tensor (type int Tensor -> Tensor) (body (return y)))");
   CHECK(P("def f(x):  # type: (List[int]) -> int\n  return x[0]\n") ==
-        "(def f (params (x)) (type ([] List int) -> int) (body (return ([] x 0))))");
+        "(def f (params (x : ([] List int))) -> int (type ([] List int) -> int) (body (return ([] x 0))))");
+  // In a class, `self` has no entry in the comment.
+  CHECK(P("class A:\n  def f(self, x):\n    # type: (int) -> int\n    return x\n") ==
+        "(class A (bases) (body (def f (params (self) (x : int)) -> int (type int -> int) "
+        "(body (return x)))))");
+  CHECK(error_of("class A:\n  def f(self, x):\n    # type: (int, int) -> int\n    return x\n")
+            .find("\nNumber of type annotations (2) did not match the number of method parameters (1)") == 0);
   CHECK(P("def f(x):\n  # type: ignore\n  return x\n") == "(def f (params (x)) (body (return x)))");
   CHECK(P("def f(x): return x\n") == "(def f (params (x)) (body (return x)))");
   auto m = tf::parse("@staticmethod\ndef f(x: int = 2) -> int:\n  return x\n");
@@ -282,6 +289,10 @@ TEST_CASE("files: legacy headers, several definitions, archive quirks") {
   CHECK(tf::dump(*m.body[0]) == "(= op_version_set 1)");
   CHECK(m.body[1]->is<tf::Def>());
   CHECK(m.body[2]->is<tf::ClassDef>());
+  CHECK(m.find_def("f") == m.body[1].get());
+  CHECK(m.find_class("A") == m.body[2].get());
+  CHECK(m.find_class("f") == nullptr);
+  CHECK(m.find_def("B") == nullptr);
   // Indented source (as given to compile from a C++ raw string), tabs, CRLF, no final newline.
   CHECK(P("    def f(x):\n        return x\n") == "(def f (params (x)) (body (return x)))");
   CHECK(P("def f(x):\r\n\treturn x\r\n") == "(def f (params (x)) (body (return x)))");

@@ -408,6 +408,19 @@ struct Module {
   std::shared_ptr<const Source> source;
   StmtList body;
   std::vector<std::string> imports;
+
+  // The top-level class or def called `name` (as a qualified name's last part resolves in the
+  // file of its qualifier), or nullptr.
+  const ClassDef* find_class(std::string_view name) const {
+    for (const auto& s : body)
+      if (auto c = s->as<ClassDef>(); c && c->name == name) return c;
+    return nullptr;
+  }
+  const Def* find_def(std::string_view name) const {
+    for (const auto& s : body)
+      if (auto d = s->as<Def>(); d && d->name == name) return d;
+    return nullptr;
+  }
 };
 
 // ---------------------------------------------------------------- helpers

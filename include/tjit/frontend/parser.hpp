@@ -454,7 +454,8 @@ class Parser {
     def->name = std::string(L.text(name));
     def->name_range = tok_range(name);
     def->decorators = std::move(decorators);
-    expect(Tok::LParen);
+    const bool is_method = in_class_;
+    const Token lparen = expect(Tok::LParen);
     bool kwarg_only = false;
     while (L.cur().kind != Tok::RParen) {
       const Token t = L.cur();
@@ -491,8 +492,26 @@ class Parser {
         if (def->type_comment) break;
       }
     }
+    if (def->type_comment) apply_type_comment(*def, is_method, L.range(lparen.start, colon.end));
+    in_class_ = false;
     def->body = parse_suite();
+    in_class_ = is_method;
     return def;
+  }
+
+  // As PyTorch does, a type comment's types become the parameters' annotations (`self` of a
+  // method excepted) and its return type the def's.
+  static void apply_type_comment(Def& def, bool is_method, const SourceRange& params_range) {
+    const TypeComment& tc = *def.type_comment;
+    const std::size_t skip = is_method && !def.params.empty() ? 1 : 0;
+    const std::size_t expected = def.params.size() - skip;
+    if (tc.param_types.size() != expected)
+      throw error_report(params_range, "Number of type annotations (" + std::to_string(tc.param_types.size()) +
+                                           ") did not match the number of " +
+                                           (is_method ? "method" : "function") + " parameters (" +
+                                           std::to_string(expected) + ")");
+    for (std::size_t i = 0; i < expected; ++i) def.params[skip + i].annotation = tc.param_types[i];
+    def.returns = tc.return_type;
   }
 
   // Parses a `# type:` comment; nullopt for the ones that are not signatures (`# type: ignore`).
@@ -521,7 +540,10 @@ class Parser {
     }
     const Token colon = expect(Tok::Colon);
     cls->range = L.range(kw.start, colon.end);
+    const bool outer = in_class_;
+    in_class_ = true;
     cls->body = parse_suite();
+    in_class_ = outer;
     return cls;
   }
 
@@ -928,6 +950,7 @@ class Parser {
   }
 
   Lexer L;
+  bool in_class_ = false;  // parsing the statements directly in a class body
   std::size_t last_end_ = 0;
   int nesting_ = 0;
 };

@@ -131,6 +131,17 @@ TEST_CASE("displays and comprehensions") {
   CHECK(E("[x if c else y for x in z]") == "(listcomp (ifexp c x y) x z)");
 }
 
+TEST_CASE("f-strings become str.format calls, as PyTorch compiles them") {
+  CHECK(E("f\"{i} and {nv}\"") == "(call (. \"{} and {}\" format) i nv)");
+  CHECK(E("\"a\" f'{x[0]}-{d[\"k\"] + 1}' rf\"\\d{{q}}\"") ==
+        "(call (. \"a{}-{}\\\\d{q}\" format) ([] x 0) (+ ([] d \"k\") 1))");
+  auto e = tf::parse_expression("f\"v={value}\"");
+  auto c = e->as<tf::Call>();
+  REQUIRE(c);
+  REQUIRE(c->args.size() == 1);
+  CHECK(c->args[0]->range.text() == "value");
+}
+
 TEST_CASE("simple statements") {
   CHECK(S("x = 1") == "(= x 1)");
   CHECK(S("a = b = c") == "(= a b c)");
@@ -344,7 +355,10 @@ TEST_CASE("unsupported Python syntax is rejected with PyTorch's message") {
   CHECK(error_of("def f(x):\n  if (y := x):\n    pass\n").find("NamedExpr aren't supported") == 0);
   CHECK(error_of("def f(x):\n  return [i for i in x for j in i]\n")
             .find("Only a single generator is currently supported") == 0);
-  CHECK(error_of("def f(x):\n  return f\"{x}\"\n").find("\nf-strings are not supported yet") == 0);
+  CHECK(error_of("def f(x):\n  return f\"{x!r}\"\n").find("Don't support conversion in JoinedStr") == 0);
+  CHECK(error_of("def f(x):\n  return f\"{x:>3}\"\n").find("Don't support formatting in JoinedStr") == 0);
+  CHECK(error_of("def f(x):\n  return f\"{x\"\n").find("f-string: expecting '}'") == 0);
+  CHECK(error_of("def f(x):\n  return f\"x}\"\n").find("f-string: single '}' is not allowed") == 0);
   CHECK(error_of("def f(x):\n  return b\"x\"\n").find("\nbytes literals are not supported") == 0);
   CHECK(error_of("def f(x):\n  f(x) = 1\n").find("\nunexpected expression on left-hand side of assignment") == 0);
   CHECK(error_of("def f(x):\n  f(k=1, x)\n").find("\npositional argument follows keyword argument") == 0);

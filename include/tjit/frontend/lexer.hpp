@@ -420,19 +420,9 @@ inline std::vector<Token> tokenize(const std::shared_ptr<const Source>& source) 
 
 // ---- literal values ----
 
-// The value of one string literal token (prefix and quotes included), with Python's escapes
-// decoded; `range` is where errors point. Rejects escapes Python does not know, as PyTorch does.
-inline std::string decode_string_literal(std::string_view tok, const SourceRange& range) {
-  bool raw = false;
-  std::size_t p = 0;
-  while (p < tok.size() && tok[p] != '"' && tok[p] != '\'') {
-    if (tok[p] == 'r' || tok[p] == 'R') raw = true;
-    ++p;
-  }
-  const char quote = tok[p];
-  const std::size_t qlen = tok.size() - p >= 6 && tok[p + 1] == quote && tok[p + 2] == quote ? 3 : 1;
-  std::string_view body = tok.substr(p + qlen, tok.size() - p - 2 * qlen);
-  if (raw) return std::string(body);
+// Decodes Python's escapes in `body` (the text between the quotes); `range` is where errors
+// point. Rejects escapes Python does not know, as PyTorch does.
+inline std::string decode_escapes(std::string_view body, const SourceRange& range) {
   std::string out;
   out.reserve(body.size());
   auto put_utf8 = [&](std::uint32_t cp) {
@@ -521,6 +511,35 @@ inline std::string decode_string_literal(std::string_view tok, const SourceRange
     }
   }
   return out;
+}
+
+// Where the body of a string literal token lies: prefix length, quote length, raw or not.
+struct StringToken {
+  std::string_view prefix;
+  std::string_view body;
+  bool raw = false;
+};
+inline StringToken split_string_token(std::string_view tok) {
+  StringToken st;
+  std::size_t p = 0;
+  while (p < tok.size() && tok[p] != '"' && tok[p] != '\'') {
+    if (tok[p] == 'r' || tok[p] == 'R') st.raw = true;
+    ++p;
+  }
+  st.prefix = tok.substr(0, p);
+  const char quote = p < tok.size() ? tok[p] : '"';
+  const std::size_t qlen =
+      tok.size() - p >= 6 && tok[p + 1] == quote && tok[p + 2] == quote ? 3 : 1;
+  st.body = tok.size() >= p + 2 * qlen ? tok.substr(p + qlen, tok.size() - p - 2 * qlen)
+                                       : std::string_view();
+  return st;
+}
+
+// The value of one string literal token (prefix and quotes included).
+inline std::string decode_string_literal(std::string_view tok, const SourceRange& range) {
+  StringToken st = split_string_token(tok);
+  if (st.raw) return std::string(st.body);
+  return decode_escapes(st.body, range);
 }
 
 // A numeric literal's value.

@@ -931,22 +931,99 @@ class Parser {
     }
   }
 
-  // Adjacent string literals, concatenated.
+  // Adjacent string literals, concatenated. With f-strings among them the result is
+  // `"<text with {}>".format(<values>)`, as PyTorch's frontend compiles them.
   ExprPtr parse_strings() {
     const std::size_t start = L.cur().start;
     std::string value;
+    ExprList format_args;
+    bool formatted = false;
     while (L.cur().kind == Tok::String) {
       const Token t = advance();
-      std::string_view text = L.text(t);
-      std::size_t q = text.find_first_of("\"'");
-      std::string_view prefix = text.substr(0, q);
-      if (prefix.find_first_of("fF") != std::string_view::npos)
-        throw error_report(tok_range(t), "f-strings are not supported yet");
-      if (prefix.find_first_of("bB") != std::string_view::npos)
-        throw error_report(tok_range(t), "bytes literals are not supported");
-      value += decode_string_literal(text, tok_range(t));
+      const SourceRange r = tok_range(t);
+      StringToken st = split_string_token(L.text(t));
+      if (st.prefix.find_first_of("bB") != std::string_view::npos)
+        throw error_report(r, "bytes literals are not supported");
+      if (st.prefix.find_first_of("fF") == std::string_view::npos) {
+        value += st.raw ? std::string(st.body) : decode_escapes(st.body, r);
+        continue;
+      }
+      formatted = true;
+      const std::size_t body_start = static_cast<std::size_t>(st.body.data() - L.source()->text().data());
+      parse_fstring(st, body_start, r, value, format_args);
     }
-    return make<StringLiteral>(range_from(start), std::move(value));
+    auto lit = make<StringLiteral>(range_from(start), std::move(value));
+    if (!formatted) return lit;
+    const SourceRange r = range_from(start);
+    auto fmt = make<Attribute>(r, lit, "format", r);
+    auto call = make<Call>(r, fmt, std::move(format_args), std::vector<Keyword>{});
+    return finish_list(call, call->args);
+  }
+
+  // The pieces of one f-string: text goes to `value` (`{}` for each replacement field), the
+  // fields' expressions to `args`.
+  void parse_fstring(const StringToken& st, std::size_t body_start, const SourceRange& r,
+                     std::string& value, ExprList& args) {
+    std::string_view b = st.body;
+    std::size_t lit = 0;
+    auto flush = [&](std::size_t end) {
+      std::string_view piece = b.substr(lit, end - lit);
+      value += st.raw ? std::string(piece) : decode_escapes(piece, r);
+    };
+    for (std::size_t i = 0; i < b.size(); ++i) {
+      if (b[i] == '\\' && !st.raw) {
+        ++i;
+        continue;
+      }
+      if (b[i] == '}') {
+        if (i + 1 < b.size() && b[i + 1] == '}') {
+          flush(i + 1);
+          lit = i + 2;
+          ++i;
+          continue;
+        }
+        throw error_at(L.range(body_start + i, body_start + i + 1), "f-string: single '}' is not allowed");
+      }
+      if (b[i] != '{') continue;
+      if (i + 1 < b.size() && b[i + 1] == '{') {
+        flush(i + 1);
+        lit = i + 2;
+        ++i;
+        continue;
+      }
+      flush(i);
+      // Find the end of the replacement field, skipping nested brackets and strings.
+      std::size_t j = i + 1;
+      int depth = 0;
+      char quote = 0;
+      std::size_t conversion = 0, spec = 0;
+      for (; j < b.size(); ++j) {
+        char c = b[j];
+        if (quote) {
+          if (c == quote) quote = 0;
+          continue;
+        }
+        if (c == '\'' || c == '"') quote = c;
+        else if (c == '(' || c == '[' || c == '{') ++depth;
+        else if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+        else if (c == '}') break;
+        else if (depth == 0 && c == '!' && j + 1 < b.size() && b[j + 1] != '=' && !conversion) conversion = j;
+        else if (depth == 0 && c == ':' && !spec) spec = j;
+      }
+      if (j >= b.size())
+        throw error_at(L.range(body_start + i, body_start + i + 1), "f-string: expecting '}'");
+      const SourceRange field = L.range(body_start + i + 1, body_start + i + 2);
+      if (conversion) throw error_at(field, "Don't support conversion in JoinedStr");
+      if (spec) throw error_at(field, "Don't support formatting in JoinedStr");
+      NestingGuard guard(*this, L.cur());
+      Parser sub(L.source(), body_start + i + 1, body_start + j);
+      sub.nesting_ = nesting_;
+      args.push_back(sub.parse_expression_only());
+      value += "{}";
+      i = j;
+      lit = j + 1;
+    }
+    flush(b.size());
   }
 
   Lexer L;

@@ -401,6 +401,11 @@ TEST_CASE("deep nesting is an error, not a crash") {
   for (int i = 0; i < 1000; ++i) blocks += std::string(i, ' ') + "if x:\n";
   blocks += std::string(1000, ' ') + "pass\n";
   CHECK(error_of(blocks).find("\ntoo many nested") == 0);
+  std::string elifs = "if x == 0:\n  pass\n";
+  for (int i = 1; i < 1500; ++i) elifs += "elif x == " + std::to_string(i) + ":\n  pass\n";
+  CHECK(error_of(elifs + "else:\n  pass\n") == "(no error)");
+  for (int i = 0; i < 1000; ++i) elifs += "elif x:\n  pass\n";
+  CHECK(error_of(elifs).find("\ntoo many elif branches") == 0);
   // Just under the limits is fine.
   CHECK(error_of("x = " + std::string(150, '(') + "1" + std::string(150, ')') + "\n") == "(no error)");
   std::string ok_chain = "x = 1";

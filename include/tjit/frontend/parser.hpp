@@ -347,20 +347,37 @@ class Parser {
     return make<ExprStmt>(range_from(start), std::move(lhs));
   }
 
-  StmtPtr parse_if(bool is_elif = false) {
-    const Token kw = advance();  // `if` or `elif`
-    ExprPtr cond = parse_test();
-    expect(Tok::Colon);
-    StmtList body = parse_suite();
+  // `if`, then its `elif`s (read in a loop, so long chains cost no stack), then `else`.
+  StmtPtr parse_if() {
+    struct Branch {
+      Token kw;
+      ExprPtr cond;
+      StmtList body;
+    };
+    std::vector<Branch> branches;
+    do {
+      const Token kw = advance();  // `if` or `elif`
+      ExprPtr cond = parse_test();
+      expect(Tok::Colon);
+      StmtList body = parse_suite();
+      branches.push_back({kw, std::move(cond), std::move(body)});
+      if (branches.size() > kMaxExprDepth)
+        throw error_report(tok_range(kw), "too many elif branches (the limit is " +
+                                              std::to_string(kMaxExprDepth) + ")");
+    } while (L.cur().kind == Tok::Elif);
     StmtList orelse;
-    if (L.cur().kind == Tok::Elif) {
-      NestingGuard guard(*this, L.cur());
-      orelse.push_back(parse_if(true));
-    } else if (accept(Tok::Else)) {
+    if (accept(Tok::Else)) {
       expect(Tok::Colon);
       orelse = parse_suite();
     }
-    return make<If>(tok_range(kw), std::move(cond), std::move(body), std::move(orelse), is_elif);
+    StmtPtr node;
+    for (std::size_t i = branches.size(); i-- > 0;) {
+      Branch& b = branches[i];
+      if (node) orelse = StmtList{node};
+      node = make<If>(tok_range(b.kw), std::move(b.cond), std::move(b.body), std::move(orelse), i > 0);
+      orelse.clear();
+    }
+    return node;
   }
 
   StmtPtr parse_while() {

@@ -4,18 +4,24 @@ Usage: /usr/bin/python3 make_model_code.py OUT
 
 For each model (weights=None) it saves a scripted and a traced archive in memory and copies
 every `code/**.py` record into OUT, one record after another, each preceded by a line
-`==== tjit record: <model>/<scripted|traced>/<path in archive> ====`. Records whose text was
+`==== tjit record: <model>/<scripted|traced>/<path in archive> ====`. Then the same for the
+small modules of feature_modules.py (records `features/<name>/<path>`), which make PyTorch
+write the statement and expression forms the torchvision models don't use. Records whose text was
 already written are left out (many classes repeat across models), which keeps OUT small.
 The parser test reads OUT and parses every record.
 """
 import hashlib
 import io
+import os
 import sys
 import warnings
 import zipfile
 
 import torch
 import torchvision
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import feature_modules  # noqa: E402
 
 MODELS = ["resnet18", "mobilenet_v2", "mobilenet_v3_small", "squeezenet1_1",
           "shufflenet_v2_x0_5", "efficientnet_b0", "densenet121", "convnext_tiny", "vit_b_16"]
@@ -42,6 +48,15 @@ def main():
     torch.set_num_threads(1)
     seen = set()
     out = []
+
+    def add(record, text):
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if digest in seen:
+            return
+        seen.add(digest)
+        out.append("==== tjit record: %s ====\n" % record)
+        out.append(text if text.endswith("\n") else text + "\n")
+
     for name in MODELS:
         model = getattr(torchvision.models, name)(weights=None).eval()
         scripted = torch.jit.script(model)
@@ -49,12 +64,10 @@ def main():
             traced = torch.jit.trace(model, torch.randn(1, 3, 224, 224), check_trace=False)
         for kind, module in (("scripted", scripted), ("traced", traced)):
             for path, text in code_records(module):
-                digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-                if digest in seen:
-                    continue
-                seen.add(digest)
-                out.append("==== tjit record: %s/%s/%s ====\n" % (name, kind, path))
-                out.append(text if text.endswith("\n") else text + "\n")
+                add("%s/%s/%s" % (name, kind, path), text)
+    for name, module in feature_modules.modules():
+        for path, text in code_records(module):
+            add("features/%s/%s" % (name, path), text)
     with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write("".join(out))
 

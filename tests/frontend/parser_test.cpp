@@ -451,3 +451,41 @@ TEST_CASE("malformed input never crashes: every prefix of a real file fails clea
     }
   }
 }
+
+TEST_CASE("fuzz: random token soup and random bytes only ever raise tjit::Error") {
+  static const char* const vocab[] = {
+      "def ", "class ", "if ", "elif ", "else", "while ", "for ", " in ", "not ", " is ", "and ",
+      "or ", "return ", "pass", "break", "raise ", "assert ", "with ", " as ", "del ", "lambda ",
+      "x", "self", "torch", ".", ",", ":", ";", "(", ")", "[", "]", "{", "}", "=", "+=", "**",
+      "*", "-", "//", "@", "->", "...", "1", "2.5", "0x1F", "3j", "\"s\"", "'t'", "f\"{x}\"",
+      "\"\"\"doc\"\"\"", "# c", "# type: (int) -> int", "\n", "\n  ", "\n    ", "\\\n", " ", "\t",
+      "None", "True", "<", "<=", "==", "!=", "~", "&", "|", "^", "<<", "%", "if", "else ", "yield ",
+  };
+  constexpr std::size_t n_vocab = sizeof(vocab) / sizeof(vocab[0]);
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  std::size_t parsed = 0, rejected = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const std::size_t len = 1 + next() % 40;
+    if (round % 4 == 3) {
+      for (std::size_t i = 0; i < len; ++i) text += static_cast<char>(next() % 256);
+    } else {
+      if (round % 2) text = "def f(x):\n  ";
+      for (std::size_t i = 0; i < len; ++i) text += vocab[next() % n_vocab];
+    }
+    try {
+      tf::parse(text);
+      ++parsed;
+    } catch (const tjit::Error&) {
+      ++rejected;
+    } catch (const std::exception& e) {
+      FAIL("not a tjit::Error: " << e.what() << " for input: " << text);
+    }
+  }
+  CHECK(parsed + rejected == 3000);
+  CHECK(parsed > 0);
+}

@@ -223,6 +223,10 @@ TEST_CASE("defs: annotations, defaults, keyword-only, decorators, type comments"
   CHECK(P("class A:\n  def f(self, x):\n    # type: (int) -> int\n    return x\n") ==
         "(class A (bases) (body (def f (params (self) (x : int)) -> int (type int -> int) "
         "(body (return x)))))");
+  // Module::define's source: its defs are methods.
+  auto methods = tf::parse("def forward(self, x):\n  # type: (int) -> int\n  return x\n", "<string>",
+                           tf::ParseOptions{.defs_are_methods = true});
+  CHECK(tf::dump(methods) == "(def forward (params (self) (x : int)) -> int (type int -> int) (body (return x)))");
   CHECK(error_of("class A:\n  def f(self, x):\n    # type: (int, int) -> int\n    return x\n")
             .find("\nNumber of type annotations (2) did not match the number of method parameters (1)") == 0);
   CHECK(P("def f(x):\n  # type: ignore\n  return x\n") == "(def f (params (x)) (body (return x)))");

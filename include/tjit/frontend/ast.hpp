@@ -22,6 +22,26 @@
 
 namespace tjit::frontend {
 
+// Note [The AST and PyTorch's tree views]
+// For whoever ports logic from PyTorch's ir_emitter.cpp, which walks tree_views.h:
+//   Var → Name; Const → IntLiteral / FloatLiteral / ComplexLiteral (decoded, `-` folded in);
+//   StringLiteral → StringLiteral (adjacent literals joined); Select → Attribute;
+//   Apply (inputs, attributes) → Call (args, keywords); Subscript/SliceExpr → Subscript/Slice;
+//   TK_IF_EXPR → IfExp; TK_STARRED → Starred; TK_UNARY_MINUS / TK_NOT / '~' → UnaryOp;
+//   binary operators → BinOp, except: `and`/`or` → BoolOp (n-ary, same short-circuit meaning);
+//   comparisons → Compare, kept chained as Python means them (`a < b < c` is `a < b and b < c`
+//   with b evaluated once; PyTorch's C++ parser nested them as `(a < b) < c`, its Python
+//   frontend expanded them to `and`s); `not in` is CmpOpKind::NotIn (PyTorch: not(in)).
+//   ListComp/DictComp may carry `if` conditions (`ifs`), which PyTorch rejects ("Comprehension
+//   ifs are not supported yet") — the emitter decides. Generator expressions are ListComps.
+//   Assign: targets like PyTorch's lhs list (`a = b = v` → targets {a, b}); a declaration
+//   `x : T` has a null value. For: one target (a TupleLiteral when several) and one iterable
+//   (a TupleLiteral for `for x in a, b`). Def: params + returns (PyTorch's Decl), decorators
+//   kept (PyTorch's Python frontend consumed them); a `# type:` comment is already merged into
+//   the annotations, as PyTorch's parser does. f-strings arrive as `"..{}..".format(args)` calls,
+//   as PyTorch's Python frontend builds them. Docstrings stay as ExprStmt(StringLiteral); the
+//   Python frontend drops them, so the emitter should skip them.
+
 // ---------------------------------------------------------------- expressions
 
 enum class ExprKind : std::uint8_t {

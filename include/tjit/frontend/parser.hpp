@@ -28,6 +28,12 @@
 
 namespace tjit::frontend {
 
+struct ParseOptions {
+  // Top-level defs are methods (libtorch's Module::define): the first parameter is `self`, which
+  // a `# type:` comment does not list.
+  bool defs_are_methods = false;
+};
+
 class Parser {
  public:
   // Expressions (brackets, operands of unary operators and `**`) and blocks nested deeper than
@@ -37,9 +43,9 @@ class Parser {
   // Expression trees taller than this (e.g. `1+1+...+1` with thousands of terms) are an error.
   static constexpr std::uint32_t kMaxExprDepth = 2000;
 
-  explicit Parser(std::shared_ptr<const Source> source, std::size_t begin = 0,
-                  std::size_t end = std::string::npos)
-      : L(std::move(source), begin, end) {}
+  explicit Parser(std::shared_ptr<const Source> source, ParseOptions options = {},
+                  std::size_t begin = 0, std::size_t end = std::string::npos)
+      : L(std::move(source), begin, end), in_class_(options.defs_are_methods) {}
 
   Lexer& lexer() noexcept { return L; }
 
@@ -537,7 +543,7 @@ class Parser {
     std::string_view rest = std::string_view(L.source()->text()).substr(sig, c.end - sig);
     std::size_t first = rest.find_first_not_of(" \t");
     if (first == std::string_view::npos || rest[first] != '(') return std::nullopt;
-    Parser sub(L.source(), sig + first, c.end);
+    Parser sub(L.source(), {}, sig + first, c.end);
     return sub.parse_type_signature(tok_range(c));
   }
 
@@ -1033,7 +1039,7 @@ class Parser {
       if (conversion) throw error_at(field, "Don't support conversion in JoinedStr");
       if (spec) throw error_at(field, "Don't support formatting in JoinedStr");
       NestingGuard guard(*this, L.cur());
-      Parser sub(L.source(), body_start + i + 1, body_start + j);
+      Parser sub(L.source(), {}, body_start + i + 1, body_start + j);
       sub.nesting_ = nesting_;
       args.push_back(sub.parse_expression_only());
       value += "{}";
@@ -1052,12 +1058,13 @@ class Parser {
 // ---------------------------------------------------------------- entry points
 
 // Parses a whole file.
-inline Module parse(std::shared_ptr<const Source> source) {
-  Parser p(std::move(source));
+inline Module parse(std::shared_ptr<const Source> source, ParseOptions options = {}) {
+  Parser p(std::move(source), options);
   return p.parse_module();
 }
-inline Module parse(std::string text, std::optional<std::string> filename = "<string>") {
-  return parse(std::make_shared<const Source>(std::move(text), std::move(filename)));
+inline Module parse(std::string text, std::optional<std::string> filename = "<string>",
+                    ParseOptions options = {}) {
+  return parse(std::make_shared<const Source>(std::move(text), std::move(filename)), options);
 }
 
 // Parses a single expression (e.g. a type such as `Dict[str, List[int]]`).

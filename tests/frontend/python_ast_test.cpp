@@ -32,3 +32,26 @@ TEST_CASE("random expressions parse exactly as Python parses them") {
   }
   CHECK(cases == 600);
 }
+
+TEST_CASE("hand-written TorchScript in Python files parses (feature_modules.py)") {
+  const std::string text = tjit_test::read_runfile("tests/frontend/feature_modules.py");
+  tjit::frontend::Module m;
+  try {
+    m = tjit::frontend::parse(text, "feature_modules.py");
+  } catch (const tjit::Error& e) {
+    FAIL(e.what());
+  }
+  CHECK(m.imports.size() >= 5);
+  const auto* syn = m.find_class("Syn");
+  REQUIRE(syn);
+  const tjit::frontend::Def* forward = nullptr;
+  for (const auto& s : syn->body)
+    if (auto d = s->as<tjit::frontend::Def>(); d && d->name == "forward") forward = d;
+  REQUIRE(forward);
+  CHECK(forward->body.size() > 40);
+  const auto* unused = syn->body[1]->as<tjit::frontend::Def>();
+  REQUIRE(unused);
+  CHECK(unused->decorator("torch.jit.unused") != nullptr);
+  CHECK(m.find_class("Color") != nullptr);
+  CHECK(m.find_def("modules") != nullptr);
+}

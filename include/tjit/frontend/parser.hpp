@@ -723,8 +723,10 @@ class Parser {
     NestingGuard guard(*this, t);
     ExprPtr operand = parse_factor();
     const SourceRange r = range_from(t.start);
-    if (op == UnaryOpKind::Neg) {
-      // `-<number>` is a literal, as in PyTorch (so that `-1` is a constant).
+    const std::string_view operand_text = operand->range.text();
+    if (op == UnaryOpKind::Neg && !operand_text.empty() && operand_text[0] != '-') {
+      // `-<number>` is a literal, as in PyTorch (so that `-1` is a constant); `--1` stays a
+      // negation of the literal -1, as in Python's tree.
       if (auto i = operand->as<IntLiteral>()) return make<IntLiteral>(r, -i->value);
       if (auto f = operand->as<FloatLiteral>()) return make<FloatLiteral>(r, -f->value);
       if (auto c = operand->as<ComplexLiteral>()) return make<ComplexLiteral>(r, -c->imag);

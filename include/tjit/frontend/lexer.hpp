@@ -14,6 +14,7 @@
 #include "tjit/core/source_range.hpp"
 #include "tjit/frontend/error_report.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -142,7 +143,7 @@ inline std::size_t scan_string(std::string_view s, std::size_t pos) noexcept {
   std::size_t q = p + (triple ? 3 : 1);
   while (q < s.size()) {
     if (triple) {
-      if (s[q] == quote && q + 2 < s.size() + 0 && s[q + 1] == quote && s[q + 2] == quote)
+      if (s[q] == quote && q + 2 < s.size() && s[q + 1] == quote && s[q + 2] == quote)
         return q + 3 - pos;
     } else {
       if (s[q] == quote) return q + 1 - pos;
@@ -586,8 +587,7 @@ inline NumberValue parse_number(std::string_view tok, const SourceRange& range) 
   }
   std::uint64_t u = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), u, base);
-  if (ec == std::errc::result_out_of_range || u > static_cast<std::uint64_t>(INT64_MAX) + 1 ||
-      (u == static_cast<std::uint64_t>(INT64_MAX) + 1))
+  if (ec == std::errc::result_out_of_range || u > static_cast<std::uint64_t>(INT64_MAX))
     throw error_report(range, "integer literal is too large for TorchScript's 64-bit int");
   if (ec != std::errc() || ptr != s.data() + s.size())
     throw error_report(range, "invalid numeric literal");

@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -84,6 +86,101 @@ class SourceRange {
     if (!source_) return other;
     if (!other.source_) return *this;
     return SourceRange(source_, std::min(start_, other.start_), std::max(end_, other.end_));
+  }
+
+  friend bool operator==(const SourceRange& a, const SourceRange& b) noexcept {
+    return a.source_ == b.source_ && a.start_ == b.start_ && a.end_ == b.end_;
+  }
+
+  // Lines of context PyTorch shows around a highlighted range (the range's own line counts).
+  static constexpr std::size_t kContext = 3;
+
+  // The range in its source as PyTorch's error messages show it: a `  File "name", line N`
+  // header (when the source has a file name), up to kContext lines of context before and after,
+  // and each line of the range followed by a `~~~~ <--- HERE` marker under it.
+  void highlight(std::ostream& out) const { print_with_context(out, kContext, true, ""); }
+  std::string highlight() const {
+    std::ostringstream out;
+    highlight(out);
+    return std::move(out).str();
+  }
+
+  // PyTorch's SourceRange::print_with_context (same output, byte for byte): `funcname`, when
+  // given, is appended to the header as `, in funcname`; with `highlight` false the range is
+  // printed without markers.
+  void print_with_context(std::ostream& out, std::size_t context, bool highlight,
+                          std::string_view funcname) const {
+    if (!source_) return;
+    const std::string& str = source_->text();
+    const std::size_t n = str.size();
+    if (size() == n) {  // the whole text: print it as is
+      out << str;
+      return;
+    }
+    const std::size_t range_end = std::min(end_, n);
+    if (start_ > n) return;
+    std::size_t begin_line = start_;
+    while (begin_line > 0 && str[begin_line - 1] != '\n') --begin_line;
+    std::size_t end_line = range_end;
+    while (end_line < n && str[end_line] != '\n') ++end_line;
+
+    std::size_t begin_context = begin_line;
+    for (std::size_t i = 0; begin_context > 0; --begin_context) {
+      if (str[begin_context - 1] == '\n') ++i;
+      if (i >= context) break;
+    }
+    std::size_t end_context = end_line;
+    for (std::size_t i = 0; end_context < n; ++end_context) {
+      if (str[end_context] == '\n') ++i;
+      if (i >= context) break;
+    }
+
+    if (auto flc = file_line_col()) {
+      out << "  File \"" << flc->filename << "\", line " << flc->line;
+      if (!funcname.empty()) out << ", in " << funcname;
+      out << "\n";
+    }
+    out << std::string_view(str).substr(begin_context, start_ - begin_context);
+    std::size_t line_start = start_;
+    std::size_t line_end = range_end;
+    if (highlight) {
+      line_end = start_;
+      while (line_start < range_end) {
+        while (line_end < n && str[line_end] != '\n') ++line_end;
+        std::string_view line = std::string_view(str).substr(line_start, line_end - line_start + 1);
+        out << line;
+        if (line.empty() || line.back() != '\n') out << "\n";
+
+        std::size_t hl_begin = line_start;
+        while (hl_begin > 0 && str[hl_begin - 1] != '\n') --hl_begin;
+        std::size_t hl_end = line_start;
+        while (hl_end < range_end && str[hl_end] != '\n') ++hl_end;
+        std::size_t empty_space = 0;
+        for (std::size_t i = hl_begin; i < hl_end; ++i) {
+          if (str[i] == ' ' || i < start_) ++empty_space;
+          else break;
+        }
+        const std::size_t highlight_space = hl_end - hl_begin - empty_space;
+        if (highlight_space > 0) {
+          // Ranges sometimes run on over blank text on later lines; those get no marker.
+          bool more_lines = false;
+          for (std::size_t i = line_end; i <= range_end && i < n; ++i)
+            if (str[i] != '\n' && str[i] != ' ') more_lines = true;
+          out << std::string(empty_space, ' ') << std::string(highlight_space, '~')
+              << (more_lines && line_end != range_end ? "\n" : " <--- HERE\n");
+        }
+        ++line_end;
+        line_start = line_end;
+      }
+    } else {
+      out << std::string_view(str).substr(start_, range_end - start_);
+    }
+    if (line_end <= n) {
+      std::string_view rest = std::string_view(str).substr(
+          line_end, end_context >= line_end ? end_context - line_end : std::string_view::npos);
+      out << rest;
+      if (!rest.empty() && rest.back() != '\n') out << "\n";
+    }
   }
 
  private:

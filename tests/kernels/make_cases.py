@@ -112,7 +112,189 @@ def conv_cases(w):
                    output_padding=list(op), out=out)
 
 
-SECTIONS = [gemm_cases, conv_cases]
+def pool_cases(w):
+    # (name, input shape, kernel, stride, padding, dilation, ceil_mode)
+    mspecs = [
+        ("2x2", (2, 3, 8, 8), (2, 2), (2, 2), (0, 0), (1, 1), False),
+        ("3x3s2p1", (1, 4, 9, 10), (3, 3), (2, 2), (1, 1), (1, 1), False),
+        ("3x3s2p1_ceil", (1, 4, 9, 10), (3, 3), (2, 2), (1, 1), (1, 1), True),
+        ("ceil_drop_last", (1, 2, 5, 5), (2, 2), (2, 2), (1, 1), (1, 1), True),
+        ("ceil_keep", (1, 2, 6, 7), (3, 2), (2, 2), (0, 0), (1, 1), True),
+        ("stride_gt_kernel", (2, 2, 11, 9), (2, 2), (3, 4), (0, 1), (1, 1), True),
+        ("dilation", (1, 3, 12, 11), (3, 2), (1, 2), (1, 1), (2, 3), False),
+        ("dilation_ceil", (1, 3, 12, 11), (3, 3), (2, 2), (1, 1), (2, 2), True),
+        ("rect", (3, 1, 7, 13), (2, 4), (1, 3), (1, 2), (1, 1), False),
+        ("zero_batch", (0, 3, 6, 6), (2, 2), (2, 2), (0, 0), (1, 1), False),
+        ("unbatched", (3, 7, 7), (3, 3), (2, 2), (1, 1), (1, 1), True),
+        ("1d", (2, 3, 17), (3,), (2,), (1,), (1,), False),
+        ("1d_ceil_dil", (2, 3, 16), (3,), (2,), (1,), (2,), True),
+    ]
+    for dt in (torch.float32, torch.float64):
+        for (name, shape, k, s, p, d, ceil) in mspecs:
+            x = rnd(*shape, dtype=dt)
+            if name == "2x2":
+                x[0, 0, 0, 1] = float("nan")
+                x[1, 2, 3, 3] = float("-inf")
+            fn = F.max_pool1d if len(k) == 1 else F.max_pool2d
+            out, idx = fn(x, k, s, p, d, ceil_mode=ceil, return_indices=True)
+            w.case(f"max_pool/{name}_{dt}", x=x, kernel=list(k), stride=list(s), padding=list(p),
+                   dilation=list(d), ceil_mode=ceil, out=out, indices=idx)
+    # (name, input shape, kernel, stride, padding, ceil_mode, count_include_pad, divisor_override)
+    aspecs = [
+        ("2x2", (2, 3, 8, 8), (2, 2), (2, 2), (0, 0), False, True, None),
+        ("3x3s2p1", (1, 4, 9, 10), (3, 3), (2, 2), (1, 1), False, True, None),
+        ("3x3s2p1_nopad", (1, 4, 9, 10), (3, 3), (2, 2), (1, 1), False, False, None),
+        ("3x3s2p1_ceil", (1, 4, 9, 10), (3, 3), (2, 2), (1, 1), True, True, None),
+        ("3x3s2p1_ceil_nopad", (1, 4, 9, 10), (3, 3), (2, 2), (1, 1), True, False, None),
+        ("ceil_beyond_pad", (1, 2, 6, 7), (3, 3), (2, 2), (0, 0), True, True, None),
+        ("divisor", (2, 2, 7, 7), (3, 2), (2, 1), (1, 1), False, True, 5),
+        ("divisor_ceil", (2, 2, 7, 7), (3, 3), (2, 2), (1, 0), True, False, 2),
+        ("stride_gt_kernel", (2, 2, 11, 9), (2, 2), (3, 4), (1, 0), True, True, None),
+        ("zero_batch", (0, 3, 6, 6), (2, 2), (2, 2), (0, 0), False, True, None),
+        ("1d", (2, 3, 17), (3,), (2,), (1,), False, True, None),
+        ("1d_ceil_nopad", (2, 3, 16), (4,), (3,), (2,), True, False, None),
+    ]
+    for dt in (torch.float32, torch.float64):
+        for (name, shape, k, s, p, ceil, cip, div) in aspecs:
+            x = rnd(*shape, dtype=dt)
+            if len(k) == 1:
+                out = F.avg_pool1d(x, k, s, p, ceil_mode=ceil, count_include_pad=cip)
+            else:
+                out = F.avg_pool2d(x, k, s, p, ceil_mode=ceil, count_include_pad=cip,
+                                   divisor_override=div)
+            w.case(f"avg_pool/{name}_{dt}", x=x, kernel=list(k), stride=list(s), padding=list(p),
+                   ceil_mode=ceil, count_include_pad=cip, divisor_override=div, out=out)
+    # adaptive: (name, input shape, output size)
+    adspecs = [
+        ("global", (2, 3, 7, 7), (1, 1)),
+        ("same", (1, 2, 5, 6), (5, 6)),
+        ("down", (2, 3, 10, 9), (3, 4)),
+        ("up", (1, 2, 3, 4), (5, 7)),
+        ("odd", (1, 3, 13, 11), (6, 5)),
+        ("zero_out", (1, 2, 5, 5), (0, 3)),
+        ("zero_batch", (0, 2, 5, 5), (2, 2)),
+        ("1d", (2, 3, 17), (5,)),
+        ("1d_up", (2, 3, 4), (9,)),
+    ]
+    for dt in (torch.float32, torch.float64):
+        for (name, shape, osz) in adspecs:
+            x = rnd(*shape, dtype=dt)
+            if name == "down":
+                x[0, 0, 1, 1] = float("nan")
+            if len(osz) == 1:
+                avg = F.adaptive_avg_pool1d(x, osz)
+                mx, idx = F.adaptive_max_pool1d(x, osz, return_indices=True)
+            else:
+                avg = F.adaptive_avg_pool2d(x, osz)
+                mx, idx = F.adaptive_max_pool2d(x, osz, return_indices=True)
+            w.case(f"adaptive_pool/{name}_{dt}", x=x, output_size=list(osz), avg=avg, max=mx,
+                   indices=idx)
+
+
+def norm_cases(w):
+    for dt in (torch.float32, torch.float64):
+        # batch_norm: (name, shape, affine, running stats, training, momentum, eps)
+        for (name, shape, affine, running, training, mom, eps) in [
+            ("eval", (4, 3, 5, 6), True, True, False, 0.1, 1e-5),
+            ("eval_noaffine", (2, 5, 7), False, True, False, 0.1, 1e-3),
+            ("train", (4, 3, 5, 6), True, True, True, 0.1, 1e-5),
+            ("train_2d", (8, 6), True, True, True, 0.3, 1e-5),
+            ("train_no_running", (3, 4, 9), False, False, True, 0.1, 1e-5),
+            ("train_big", (2, 16, 40, 40), True, True, True, 0.1, 1e-5),
+        ]:
+            c = shape[1]
+            x = (rnd(*shape, dtype=dt) * 3 + 2)
+            wt = rnd(c, dtype=dt) if affine else None
+            b = rnd(c, dtype=dt) if affine else None
+            rm = rnd(c, dtype=dt) if running else None
+            rv = (torch.rand(c, dtype=torch.float64) + 0.5).to(dt) if running else None
+            rm0 = rm.clone() if running else None
+            rv0 = rv.clone() if running else None
+            out, save_mean, save_invstd = torch.native_batch_norm(x, wt, b, rm, rv, training, mom, eps)
+            w.case(f"batch_norm/{name}_{dt}", x=x, w=wt, b=b, running_mean=rm0, running_var=rv0,
+                   training=training, momentum=mom, eps=eps, out=out,
+                   save_mean=save_mean if training else None,
+                   save_invstd=save_invstd if training else None,
+                   new_running_mean=rm, new_running_var=rv)
+        # layer_norm: (name, shape, normalized dims, affine, eps)
+        for (name, shape, nd, affine, eps) in [
+            ("last", (4, 10), 1, True, 1e-5),
+            ("two_dims", (2, 3, 4, 5), 2, True, 1e-5),
+            ("noaffine", (3, 17), 1, False, 1e-3),
+            ("big_row", (5, 1000), 1, True, 1e-5),
+            ("offset", (6, 64), 1, True, 1e-5),
+        ]:
+            x = rnd(*shape, dtype=dt)
+            if name == "offset":
+                x = x + 100
+            ns = list(shape[len(shape) - nd:])
+            wt = rnd(*ns, dtype=dt) if affine else None
+            b = rnd(*ns, dtype=dt) if affine else None
+            out, mean, rstd = torch.native_layer_norm(x, ns, wt, b, eps)
+            w.case(f"layer_norm/{name}_{dt}", x=x, normalized_shape=ns, w=wt, b=b, eps=eps,
+                   out=out, mean=mean, rstd=rstd)
+        # group_norm: (name, shape, groups, affine, eps)
+        for (name, shape, g, affine, eps) in [
+            ("g2", (2, 4, 5, 5), 2, True, 1e-5),
+            ("g1", (3, 6, 7), 1, True, 1e-5),
+            ("gc", (2, 6, 4, 3), 6, False, 1e-5),
+            ("g4_big", (1, 32, 20, 20), 4, True, 1e-5),
+        ]:
+            x = rnd(*shape, dtype=dt) * 2 - 1
+            c = shape[1]
+            wt = rnd(c, dtype=dt) if affine else None
+            b = rnd(c, dtype=dt) if affine else None
+            n = shape[0]
+            hxw = 1
+            for d in shape[2:]:
+                hxw *= d
+            out, mean, rstd = torch.native_group_norm(x, wt, b, n, c, hxw, g, eps)
+            w.case(f"group_norm/{name}_{dt}", x=x, groups=g, w=wt, b=b, eps=eps, out=out,
+                   mean=mean, rstd=rstd)
+        # instance_norm: (name, shape, affine, running, use_input_stats)
+        for (name, shape, affine, running, uis) in [
+            ("plain", (2, 3, 5, 5), False, False, True),
+            ("affine_running", (3, 4, 6), True, True, True),
+            ("eval_running", (2, 3, 4, 4), True, True, False),
+        ]:
+            c = shape[1]
+            x = rnd(*shape, dtype=dt)
+            wt = rnd(c, dtype=dt) if affine else None
+            b = rnd(c, dtype=dt) if affine else None
+            rm = rnd(c, dtype=dt) if running else None
+            rv = (torch.rand(c, dtype=torch.float64) + 0.5).to(dt) if running else None
+            rm0 = rm.clone() if running else None
+            rv0 = rv.clone() if running else None
+            out = F.instance_norm(x, rm, rv, wt, b, use_input_stats=uis, momentum=0.2, eps=1e-5)
+            w.case(f"instance_norm/{name}_{dt}", x=x, w=wt, b=b, running_mean=rm0,
+                   running_var=rv0, use_input_stats=uis, momentum=0.2, eps=1e-5, out=out,
+                   new_running_mean=rm, new_running_var=rv)
+
+
+def softmax_cases(w):
+    for dt in (torch.float32, torch.float64):
+        for (name, shape, dim) in [
+            ("last", (4, 10), 1), ("first", (7, 5), 0), ("middle", (3, 6, 300), 1),
+            ("inner_small", (2, 5, 3, 4), 1), ("big_values", (3, 8), 1), ("single", (5, 1), 1),
+            ("long_row", (2, 3000), 1), ("zero", (0, 4), 1), ("neg_inf", (3, 4), 1),
+        ]:
+            x = rnd(*shape, dtype=dt)
+            if name == "big_values":
+                x = x * 1000
+            if name == "neg_inf":
+                x[0, 1] = float("-inf")
+                x[2, :2] = float("-inf")
+            outer = 1
+            for d in shape[:dim]:
+                outer *= d
+            inner = 1
+            for d in shape[dim + 1:]:
+                inner *= d
+            w.case(f"softmax/{name}_{dt}", x=x, outer=outer, dim=shape[dim], inner=inner,
+                   softmax=torch.softmax(x, dim), log_softmax=torch.log_softmax(x, dim))
+
+
+SECTIONS = [gemm_cases, conv_cases, pool_cases, norm_cases, softmax_cases]
 
 
 def main():

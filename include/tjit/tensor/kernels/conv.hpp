@@ -276,16 +276,75 @@ void conv_direct_plane(const Conv3& c, const T* in, const T* w, T b, T* out) noe
     }
 }
 
+// 2-d depthwise plane through phase planes: the zero-padded input is split by stride phase
+// (row % sh, column % sw) into planes of hq × wq, so that every kernel tap reads one phase plane
+// contiguously at a fixed offset. The whole output plane (with wq - ow scratch columns per row)
+// is then one flat vectorised sum over the taps.
+template <class T>
+void conv_direct_plane_2d(const Conv3& c, const T* in, const T* w, T b, T* out,
+                          std::vector<T>& buf) noexcept {
+  using Arr = Eigen::Array<T, Eigen::Dynamic, 1>;
+  using CMap = Eigen::Map<const Arr>;
+  const index_t hp = c.ih + 2 * c.ph, wp = c.iw + 2 * c.pw;
+  const index_t hq = (hp + c.sh - 1) / c.sh, wq = (wp + c.sw - 1) / c.sw;
+  const index_t plane = hq * wq, nphase = c.sh * c.sw;
+  const bool direct_out = wq == c.ow;
+  const index_t acc_size = direct_out ? 0 : c.oh * wq;
+  buf.assign(static_cast<std::size_t>(nphase * plane + acc_size), T(0));
+  T* phases = buf.data();
+  for (index_t iy = 0; iy < c.ih; ++iy) {
+    const index_t pr = iy + c.ph, i = pr / c.sh, ra = pr % c.sh;
+    const T* src = in + iy * c.iw;
+    for (index_t rb = 0; rb < c.sw; ++rb) {
+      T* dst = phases + (ra * c.sw + rb) * plane + i * wq;
+      // padded column j*sw + rb is input column j*sw + rb - pw
+      index_t lo, hi;
+      valid_range(c.iw, c.sw, rb - c.pw, wq, lo, hi);
+      if (c.sw == 1) {
+        std::memcpy(dst + lo, src + lo + rb - c.pw, static_cast<std::size_t>(hi - lo) * sizeof(T));
+      } else {
+        for (index_t j = lo; j < hi; ++j) dst[j] = src[j * c.sw + rb - c.pw];
+      }
+    }
+  }
+  T* acc = direct_out ? out : phases + nphase * plane;
+  const index_t len = (c.oh - 1) * wq + c.ow;
+  auto tap = [&](index_t a, index_t e) {
+    const index_t oy = a * c.dh, ox = e * c.dw;
+    return phases + ((oy % c.sh) * c.sw + ox % c.sw) * plane + (oy / c.sh) * wq + ox / c.sw;
+  };
+  Eigen::Map<Arr> o(acc, len);
+  if (c.kh == 3 && c.kw == 3) {
+    o = b + w[0] * CMap(tap(0, 0), len) + w[1] * CMap(tap(0, 1), len) +
+        w[2] * CMap(tap(0, 2), len) + w[3] * CMap(tap(1, 0), len) + w[4] * CMap(tap(1, 1), len) +
+        w[5] * CMap(tap(1, 2), len) + w[6] * CMap(tap(2, 0), len) + w[7] * CMap(tap(2, 1), len) +
+        w[8] * CMap(tap(2, 2), len);
+  } else {
+    o.setConstant(b);
+    for (index_t a = 0; a < c.kh; ++a)
+      for (index_t e = 0; e < c.kw; ++e) o += w[a * c.kw + e] * CMap(tap(a, e), len);
+  }
+  if (!direct_out)
+    for (index_t y = 0; y < c.oh; ++y)
+      std::memcpy(out + y * c.ow, acc + y * wq, static_cast<std::size_t>(c.ow) * sizeof(T));
+}
+
 template <class T>
 void conv_direct(const Conv3& c, const T* input, const T* weight, const T* bias,
                  T* output) noexcept {
   const index_t planes = c.n * c.cout;
   const index_t grain = std::max<index_t>(1, 8192 / std::max<index_t>(1, c.out_sp * c.k_sp));
+  const bool two_d = c.kd == 1 && c.id == 1;
   parallel_for(0, planes, grain, [&](index_t b, index_t e) {
+    std::vector<T> buf;
     for (index_t i = b; i < e; ++i) {
       const index_t n = i / c.cout, oc = i % c.cout, grp = oc / c.cgout;
-      conv_direct_plane(c, input + (n * c.cin + grp) * c.in_sp, weight + oc * c.k_sp,
-                        bias ? bias[oc] : T(0), output + i * c.out_sp);
+      const T* in = input + (n * c.cin + grp) * c.in_sp;
+      const T bv = bias ? bias[oc] : T(0);
+      if (two_d)
+        conv_direct_plane_2d(c, in, weight + oc * c.k_sp, bv, output + i * c.out_sp, buf);
+      else
+        conv_direct_plane(c, in, weight + oc * c.k_sp, bv, output + i * c.out_sp);
     }
   });
 }

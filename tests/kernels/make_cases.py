@@ -294,7 +294,65 @@ def softmax_cases(w):
                    softmax=torch.softmax(x, dim), log_softmax=torch.log_softmax(x, dim))
 
 
-SECTIONS = [gemm_cases, conv_cases, pool_cases, norm_cases, softmax_cases]
+def resample_cases(w):
+    # (name, input shape, size or None, scale_factor or None, modes)
+    specs = [
+        ("up2", (2, 3, 5, 6), None, 2.0),
+        ("size_up", (1, 2, 4, 5), (7, 9), None),
+        ("size_down", (1, 2, 9, 8), (4, 3), None),
+        ("same", (1, 2, 4, 4), (4, 4), None),
+        ("scale_odd", (1, 2, 5, 7), None, (1.7, 0.6)),
+        ("scale_3", (1, 1, 3, 4), None, 3.0),
+        ("to_1", (1, 2, 5, 4), (1, 1), None),
+        ("from_1", (1, 2, 1, 1), (3, 4), None),
+        ("zero_batch", (0, 2, 4, 4), (6, 6), None),
+        ("1d_up", (2, 3, 7), (12,), None),
+        ("1d_scale", (2, 3, 7), None, 2.5),
+        ("1d_down", (1, 2, 11), (4,), None),
+    ]
+    for dt in (torch.float32, torch.float64):
+        for (name, shape, size, scale) in specs:
+            x = rnd(*shape, dtype=dt)
+            two = len(shape) == 4
+            modes = [("nearest", None), ("nearest-exact", None)]
+            if two:
+                modes += [("bilinear", False), ("bilinear", True), ("bicubic", False), ("bicubic", True)]
+            else:
+                modes += [("linear", False), ("linear", True)]
+            for (mode, ac) in modes:
+                out = F.interpolate(x, size=size, scale_factor=scale, mode=mode, align_corners=ac)
+                sc = None
+                if scale is not None:
+                    sc = list(scale) if isinstance(scale, tuple) else [scale] * (len(shape) - 2)
+                w.case(f"interpolate/{name}_{mode}_{ac}_{dt}", x=x, mode=mode,
+                       align_corners=bool(ac), scales=sc, out=out)
+
+
+def pad_cases(w):
+    # (name, input shape, pad, modes)
+    specs = [
+        ("1d", (2, 3, 6), (2, 3), ["constant", "reflect", "replicate", "circular"]),
+        ("1d_neg", (2, 3, 6), (-2, 1), ["constant", "reflect", "replicate", "circular"]),
+        ("1d_unbatched", (3, 6), (1, 2), ["constant", "reflect", "replicate"]),
+        ("2d", (2, 3, 5, 6), (1, 2, 3, 1), ["constant", "reflect", "replicate", "circular"]),
+        ("2d_neg", (1, 2, 6, 7), (-1, 2, 2, -3), ["constant", "reflect", "replicate", "circular"]),
+        ("2d_max", (1, 2, 4, 5), (4, 4, 3, 3), ["constant", "reflect", "replicate", "circular"]),
+        ("3d", (1, 2, 3, 4, 5), (1, 1, 2, 0, 1, 2), ["constant", "reflect", "replicate", "circular"]),
+        ("constant_only_last_of_4d", (2, 3, 4, 5), (1, 2), ["constant"]),
+        ("constant_crop_all", (2, 3), (-3, 0), ["constant"]),
+    ]
+    for dt in (torch.float32, torch.float64):
+        for (name, shape, pad, modes) in specs:
+            x = rnd(*shape, dtype=dt)
+            for mode in modes:
+                kw = {"value": 1.5} if mode == "constant" else {}
+                out = F.pad(x, pad, mode=mode, **kw)
+                w.case(f"pad/{name}_{mode}_{dt}", x=x, pad=list(pad), mode=mode,
+                       value=1.5, out=out)
+
+
+SECTIONS = [gemm_cases, conv_cases, pool_cases, norm_cases, softmax_cases, resample_cases,
+            pad_cases]
 
 
 def main():

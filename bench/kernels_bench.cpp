@@ -1,6 +1,6 @@
 // bench/kernels_bench.cpp — tjit's compute kernels against raw Eigen and the machine's FMA peak.
 //
-//   bazel run //bench:kernels_bench            (all)     ... -- gemm | conv | dw   (one group)
+//   bazel run //bench:kernels_bench            (all)     ... -- gemm | conv | dw | rows  (one group)
 //
 // Prints GFLOP/s and the share of the FMA peak (40 GFLOP/s per core on this project's machines,
 // see ../shared/notes/perf-anchors.md) on 1 and 2 threads; the median of several timed runs.
@@ -17,6 +17,9 @@
 #include "tjit/core/parallel.hpp"
 #include "tjit/tensor/kernels/conv.hpp"
 #include "tjit/tensor/kernels/gemm.hpp"
+#include "tjit/tensor/kernels/norm.hpp"
+#include "tjit/tensor/kernels/pool.hpp"
+#include "tjit/tensor/kernels/softmax.hpp"
 
 namespace k = tjit::kernels;
 
@@ -112,6 +115,43 @@ void bench_convs(const char* title, const std::vector<ConvCase>& cases) {
   std::printf("\n");
 }
 
+// Small row-wise ops (the transformer-sized ones of the issue) against a hand-written Eigen loop.
+void bench_rows() {
+  const k::index_t rows = 64, cols = 256;
+  std::printf("== softmax / layer_norm on %lldx%lld (float), 1 thread\n",
+              static_cast<long long>(rows), static_cast<long long>(cols));
+  tjit::set_num_threads(1);
+  auto x = random_vec(static_cast<std::size_t>(rows * cols));
+  std::vector<float> y(x.size()), w(static_cast<std::size_t>(cols), 1.f), b(w.size(), 0.f);
+  const double t_sm = time_it([&] { k::softmax<float>(rows, cols, 1, x.data(), y.data()); });
+  const double t_eigen = time_it([&] {
+    Eigen::Map<const Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> a(
+        x.data(), rows, cols);
+    Eigen::Map<Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> o(
+        y.data(), rows, cols);
+    o = (a.colwise() - a.rowwise().maxCoeff()).exp();
+    o.colwise() /= o.rowwise().sum();
+  });
+  std::printf("  softmax      %8.2f us   (hand-written Eigen %8.2f us)\n", t_sm * 1e6,
+              t_eigen * 1e6);
+  const double t_ln = time_it([&] {
+    k::layer_norm<float>(rows, cols, x.data(), w.data(), b.data(), 1e-5, y.data(), nullptr,
+                         nullptr);
+  });
+  std::printf("  layer_norm   %8.2f us\n", t_ln * 1e6);
+  k::PoolParams p;
+  p.batch = 1, p.channels = 64, p.input = {112, 112}, p.kernel = {3, 3}, p.stride = {2, 2};
+  p.padding = {1, 1};
+  auto img = random_vec(static_cast<std::size_t>(64 * 112 * 112));
+  std::vector<float> pooled(static_cast<std::size_t>(p.output_numel()));
+  for (int threads : {1, 2}) {
+    tjit::set_num_threads(threads);
+    const double t = time_it([&] { k::max_pool<float>(p, img.data(), pooled.data(), nullptr); });
+    std::printf("  max_pool 3x3/2 1x64x112x112 (resnet18), %d thread%s: %8.2f us\n", threads,
+                threads > 1 ? "s" : "", t * 1e6);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -148,5 +188,6 @@ int main(int argc, char** argv) {
                     {"pw 32->16 1x1 112", 32, 112, 16, 1, 1, 0, 1},
                     {"pw 144->24 1x1 56", 144, 56, 24, 1, 1, 0, 1},
                 });
+  if (only.empty() || only == "rows") bench_rows();
   return 0;
 }

@@ -107,3 +107,30 @@ TEST_CASE("check_conv rejects bad parameters with PyTorch's messages") {
                        "channel: (-3 x -3). Output size is too small",
                        tjit::Error);
 }
+
+TEST_CASE("make_conv_params builds ConvParams from sizes and checks them as PyTorch does") {
+  auto p = k::make_conv_params({1, 3, 224, 224}, {64, 3, 7, 7}, 64, {2}, {3}, {1}, 1);
+  CHECK(p.dims == 2);
+  CHECK(p.output() == std::array<k::index_t, 3>{112, 112, 1});
+  auto t = k::make_conv_params({2, 4, 5}, {4, 3, 3}, -1, {2}, {1}, {1}, 2, true, {1});
+  CHECK(t.out_channels == 6);
+  CHECK(t.output_size(0) == 10);
+  CHECK_THROWS_WITH_AS(k::make_conv_params({1, 1, 3, 5}, {4, 3, 3, 3}, -1, {1}, {0}, {1}, 1),
+                       "Given groups=1, weight of size [4, 3, 3, 3], expected input[1, 1, 3, 5] "
+                       "to have 3 channels, but got 1 channels instead",
+                       tjit::Error);
+  CHECK_THROWS_WITH_AS(k::make_conv_params({1, 3, 5, 5}, {4, 3, 3, 3}, -1, {1, 1, 1}, {0}, {1}, 1),
+                       "expected stride to be a single integer value or a list of 2 values to "
+                       "match the convolution dimensions, but got stride=[1, 1, 1]",
+                       tjit::Error);
+  CHECK_THROWS_WITH_AS(k::make_conv_params({1, 3, 5, 5}, {3, 4, 3, 3}, -1, {1}, {0}, {1}, 2, true),
+                       "Given groups=2, expected weight to be divisible by 2 at dimension 0, but "
+                       "got weight of size [[3, 4, 3, 3]] instead",
+                       tjit::Error);
+  CHECK_THROWS_WITH_AS(k::make_conv_params({1, 4, 5, 5}, {4, 3, 3, 3}, 3, {1}, {0}, {1}, 2, true),
+                       "Given transposed=1, weight of size [4, 3, 3, 3], expected bias to be "
+                       "1-dimensional with 6 elements, but got bias of size [3] instead",
+                       tjit::Error);
+  CHECK_THROWS_WITH_AS(k::make_conv_params({1, 3, 5}, {4, 3}, -1, {1}, {0}, {1}, 1),
+                       "weight should have at least three dimensions", tjit::Error);
+}

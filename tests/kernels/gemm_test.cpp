@@ -46,6 +46,8 @@ TEST_CASE("gemm_batched matches torch.matmul, with a broadcast operand") {
       const k::index_t batch = bs[0], kk = bs[1], n = bs[2], m = as[as.size() - 2];
       auto a = kt::values<T>(c, "a"), b = kt::values<T>(c, "b");
       std::vector<T> out(static_cast<std::size_t>(batch * m * n));
+      k::check_gemm_batched(batch, false, false, m, n, kk, kk, bcast ? 0 : m * kk, n, kk * n, n,
+                            m * n);
       k::gemm_batched<T>(batch, false, false, m, n, kk, T(1), a.data(), kk, bcast ? 0 : m * kk,
                          b.data(), n, kk * n, T(0), out.data(), n, m * n);
       kt::close(c.name, out, kt::values<T>(c, "out"));
@@ -63,4 +65,10 @@ TEST_CASE("check_gemm rejects bad sizes and leading dimensions") {
   CHECK_THROWS_WITH_AS(k::check_gemm(false, false, 2, 5, 3, 3, 5, 4),
                        "gemm: ldc must be at least 5, but got 4", tjit::Error);
   CHECK_NOTHROW(k::check_gemm(true, false, 2, 5, 3, 2, 5, 5));
+}
+
+TEST_CASE("check_gemm_batched") {
+  CHECK_NOTHROW(k::check_gemm_batched(3, false, false, 2, 3, 4, 4, 0, 3, 12, 3, 6));
+  CHECK_THROWS_AS(k::check_gemm_batched(-1, false, false, 2, 3, 4, 4, 8, 3, 12, 3, 6), tjit::Error);
+  CHECK_THROWS_AS(k::check_gemm_batched(3, false, false, 2, 3, 4, 4, 8, 3, 12, 3, 5), tjit::Error);
 }

@@ -123,7 +123,8 @@ inline void check_conv(const ConvParams& p, index_t bias_size = -1) {
                ") must be divisible by groups (", p.groups, ")");
   }
   if (bias_size >= 0)
-    TJIT_CHECK(bias_size == p.out_channels, "Given weight of size ", list_str(p.weight_sizes()),
+    TJIT_CHECK(bias_size == p.out_channels, "Given ", p.transposed ? "transposed=1, " : "",
+               "weight of size ", list_str(p.weight_sizes()),
                ", expected bias to be 1-dimensional with ", p.out_channels,
                " elements, but got bias of size [", bias_size, "] instead");
   if (!p.transposed) {
@@ -155,6 +156,69 @@ inline void check_conv(const ConvParams& p, index_t bias_size = -1) {
                "). Calculated output size per channel: (", detail::join_x(out.begin(), out.end()),
                "). Output size is too small");
   }
+}
+
+// Builds ConvParams from an (N, C, spatial...) input's sizes, the weight's sizes and the
+// per-dimension arguments (each a single value or one per spatial dim, as PyTorch accepts), and
+// checks everything with PyTorch's messages (check_shape_forward's). bias_numel: -1 for no bias.
+// Unbatched inputs and 'same'/'valid' padding are resolved by the caller.
+inline ConvParams make_conv_params(const std::vector<index_t>& input_sizes,
+                                   const std::vector<index_t>& weight_sizes, index_t bias_numel,
+                                   const std::vector<index_t>& stride,
+                                   const std::vector<index_t>& padding,
+                                   const std::vector<index_t>& dilation, index_t groups,
+                                   bool transposed = false,
+                                   const std::vector<index_t>& output_padding = {0}) {
+  using detail::list_str;
+  TJIT_CHECK(weight_sizes.size() >= 3, "weight should have at least three dimensions");
+  const int dims = static_cast<int>(weight_sizes.size()) - 2;
+  TJIT_CHECK(dims <= 3, "convolution: expected 1, 2 or 3 spatial dimensions, but got ", dims);
+  TJIT_CHECK(input_sizes.size() == weight_sizes.size(), "Expected ", weight_sizes.size(),
+             "-dimensional input for ", weight_sizes.size(), "-dimensional weight ",
+             list_str(weight_sizes), ", but got ", input_sizes.size(),
+             "-dimensional input of size ", list_str(input_sizes), " instead");
+  auto expand = [&](const std::vector<index_t>& v, const char* name) {
+    TJIT_CHECK(v.size() == 1 || v.size() == static_cast<std::size_t>(dims), "expected ", name,
+               " to be a single integer value or a list of ", dims,
+               " values to match the convolution dimensions, but got ", name, "=", list_str(v));
+    std::array<index_t, 3> a{1, 1, 1};
+    for (int i = 0; i < dims; ++i)
+      a[static_cast<std::size_t>(i)] = v[v.size() == 1 ? 0 : static_cast<std::size_t>(i)];
+    return a;
+  };
+  ConvParams p;
+  p.dims = dims;
+  p.stride = expand(stride, "stride");
+  p.padding = expand(padding, "padding");
+  p.dilation = expand(dilation, "dilation");
+  p.output_padding = expand(output_padding, "output_padding");
+  if (!transposed) p.output_padding = {0, 0, 0};
+  p.transposed = transposed;
+  p.groups = groups;
+  p.batch = input_sizes[0];
+  p.in_channels = input_sizes[1];
+  for (int i = 0; i < dims; ++i) {
+    p.input[static_cast<std::size_t>(i)] = input_sizes[static_cast<std::size_t>(i) + 2];
+    p.kernel[static_cast<std::size_t>(i)] = weight_sizes[static_cast<std::size_t>(i) + 2];
+  }
+  TJIT_CHECK(groups > 0, "non-positive groups is not supported");
+  TJIT_CHECK(weight_sizes[0] % groups == 0, "Given groups=", groups,
+             ", expected weight to be divisible by ", groups,
+             " at dimension 0, but got weight of size [", list_str(weight_sizes), "] instead");
+  if (!transposed) {
+    p.out_channels = weight_sizes[0];
+    TJIT_CHECK(input_sizes[1] == weight_sizes[1] * groups, "Given groups=", groups,
+               ", weight of size ", list_str(weight_sizes), ", expected input",
+               list_str(input_sizes), " to have ", weight_sizes[1] * groups,
+               " channels, but got ", input_sizes[1], " channels instead");
+  } else {
+    p.out_channels = weight_sizes[1] * groups;
+    TJIT_CHECK(input_sizes[1] == weight_sizes[0], "Given transposed=1, weight of size ",
+               list_str(weight_sizes), ", expected input", list_str(input_sizes), " to have ",
+               weight_sizes[0], " channels, but got ", input_sizes[1], " channels instead");
+  }
+  check_conv(p, bias_numel);
+  return p;
 }
 
 namespace detail {

@@ -31,6 +31,18 @@ inline void check_gemm(bool trans_a, bool trans_b, index_t m, index_t n, index_t
   TJIT_CHECK(ldc >= min_ldc, "gemm: ldc must be at least ", min_ldc, ", but got ", ldc);
 }
 
+// check_gemm plus the batch count and the batch strides (0 broadcasts an operand).
+inline void check_gemm_batched(index_t batch, bool trans_a, bool trans_b, index_t m, index_t n,
+                               index_t k, index_t lda, index_t stride_a, index_t ldb,
+                               index_t stride_b, index_t ldc, index_t stride_c) {
+  TJIT_CHECK(batch >= 0, "gemm_batched: negative batch size ", batch);
+  check_gemm(trans_a, trans_b, m, n, k, lda, ldb, ldc);
+  TJIT_CHECK(stride_a >= 0 && stride_b >= 0, "gemm_batched: negative batch stride");
+  TJIT_CHECK(batch <= 1 || stride_c >= std::max<index_t>(1, m * ldc),
+             "gemm_batched: the outputs of a batch must not overlap (stride_c = ", stride_c,
+             " < m·ldc = ", m * ldc, ")");
+}
+
 namespace detail {
 
 template <class T, int Order>

@@ -2,11 +2,13 @@
 // padding, dilation, count_include_pad, divisor_override and max indices) and adaptive average
 // and max pooling (1d/2d), on raw contiguous (batch, channels, spatial...) buffers.
 //
-// Builds on tjit::parallel_for (planes are split across threads). Output sizes, window bounds,
+// Builds on Eigen (NaN-propagating vectorised maxima) and tjit::parallel_for (planes are split
+// across threads). Output sizes, window bounds,
 // NaN propagation and the flat in-plane indices that max pooling returns follow PyTorch 1.13's
 // CPU kernels exactly; 1d pooling is 2d pooling with a height of 1, as in PyTorch.
 #pragma once
 
+#include <Eigen/Core>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -116,11 +118,58 @@ inline void check_avg_pool(const PoolParams& p) {
 
 // Max pooling; `indices` (optional) receives each maximum's flat index within its input plane
 // (h·W + w), as max_pool*d(return_indices=True) returns. NaN wins, as in PyTorch.
+namespace detail {
+
+// Max pooling without indices, vectorised: each output row takes the NaN-propagating maximum of
+// its window's input rows into a -inf-padded row, then the maximum over each window's columns.
+// Gives exactly the values of the scalar kernel (a maximum is exact).
+template <class T>
+void max_pool_values(const Pool2& c, const T* input, T* output) noexcept {
+  using Arr = Eigen::Array<T, Eigen::Dynamic, 1>;
+  using MaxOp = Eigen::internal::scalar_max_op<T, T, Eigen::PropagateNaN>;
+  const index_t in_sp = c.ih * c.iw, out_sp = c.oh * c.ow;
+  const index_t len = std::max(c.iw + c.pw, (c.ow - 1) * c.sw + (c.kw - 1) * c.dw + 1);
+  const T ninf = -std::numeric_limits<T>::infinity();
+  const index_t grain = std::max<index_t>(1, 32768 / std::max<index_t>(1, out_sp * c.kh * c.kw));
+  parallel_for(0, c.planes, grain, [&](index_t b, index_t e) {
+    Arr row = Arr::Constant(len, ninf);
+    for (index_t plane = b; plane < e; ++plane) {
+      const T* in = input + plane * in_sp;
+      T* out = output + plane * out_sp;
+      for (index_t oy = 0; oy < c.oh; ++oy) {
+        auto mid = row.segment(c.pw, c.iw);
+        bool first = true;
+        for (index_t a = 0; a < c.kh; ++a) {
+          const index_t y = oy * c.sh - c.ph + a * c.dh;
+          if (y < 0 || y >= c.ih) continue;
+          Eigen::Map<const Arr> r(in + y * c.iw, c.iw);
+          if (first) mid = r;
+          else mid = mid.binaryExpr(r, MaxOp());
+          first = false;
+        }
+        if (first) mid.setConstant(ninf);
+        Eigen::Map<Arr> o(out + oy * c.ow, c.ow);
+        using Strided = Eigen::Map<const Arr, 0, Eigen::InnerStride<>>;
+        o = Strided(row.data(), c.ow, Eigen::InnerStride<>(c.sw));
+        for (index_t k = 1; k < c.kw; ++k)
+          o = o.binaryExpr(Strided(row.data() + k * c.dw, c.ow, Eigen::InnerStride<>(c.sw)),
+                           MaxOp());
+      }
+    }
+  });
+}
+
+}  // namespace detail
+
 template <class T>
 TJIT_KERNEL void max_pool(const PoolParams& p, const T* input, T* output,
                           std::int64_t* indices) noexcept {
   const detail::Pool2 c(p);
   const index_t in_sp = c.ih * c.iw, out_sp = c.oh * c.ow;
+  if (!indices) {
+    if (out_sp > 0) detail::max_pool_values(c, input, output);
+    return;
+  }
   detail::for_each_plane(c.planes, out_sp * c.kh * c.kw, [&](index_t plane) {
     const T* in = input + plane * in_sp;
     T* out = output + plane * out_sp;

@@ -2,10 +2,10 @@
 // layer_norm over trailing dims, group_norm and instance_norm, on raw contiguous buffers.
 //
 // Builds on Eigen's array expressions and tjit::parallel_for (channels, rows or groups are split
-// across threads). Statistics are computed in two passes (mean, then the centred sum of squares)
-// in double, so float results are at least as accurate as PyTorch's (which accumulates batch
-// statistics in double and layer/group statistics with float Welford moments); they agree with
-// PyTorch to ~1e-6 relative. Train-mode batch norm returns mean and invstd and updates running
+// across threads). Statistics are computed in two passes (mean, then the centred sum of squares):
+// batch statistics in double (as PyTorch's CPU batch_norm accumulates), layer/group/instance
+// statistics in the accumulation type (float for float, vectorised); they agree with PyTorch to
+// ~1e-6 relative. Train-mode batch norm returns mean and invstd and updates running
 // statistics with the unbiased variance, as PyTorch does.
 #pragma once
 
@@ -29,16 +29,21 @@ inline std::string sizes_str(const std::vector<index_t>& v) {
   return s + "]";
 }
 
-// Mean and biased variance of the `count` elements at x (two passes, in double).
+// Mean and biased variance of the `count` elements at x: two vectorised passes (the mean of the
+// values shifted by the first one, then the centred sum of squares) in the accumulation type.
 template <class T>
 void moments(const T* x, index_t count, double& mean, double& var) noexcept {
   if (count == 0) {
     mean = 0, var = 0;
     return;
   }
+  using A = acc_t<T>;
   Eigen::Map<const Eigen::Array<T, Eigen::Dynamic, 1>> a(x, count);
-  mean = a.template cast<double>().sum() / static_cast<double>(count);
-  var = (a.template cast<double>() - mean).square().sum() / static_cast<double>(count);
+  // Shifted by the first element, so a large common offset does not cost float precision.
+  const A shift = static_cast<A>(x[0]);
+  const A m = shift + (a.template cast<A>() - shift).sum() / static_cast<A>(count);
+  mean = static_cast<double>(m);
+  var = static_cast<double>((a.template cast<A>() - m).square().sum() / static_cast<A>(count));
 }
 
 // y = x·scale + shift over `count` elements.

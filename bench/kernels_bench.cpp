@@ -1,6 +1,6 @@
 // bench/kernels_bench.cpp — tjit's compute kernels against raw Eigen and the machine's FMA peak.
 //
-//   bazel run //bench:kernels_bench            (all)     ... -- gemm | conv | dw | rows  (one group)
+//   bazel run //bench:kernels_bench            (all)     ... -- gemm | conv | dw | convt | rows  (one group)
 //
 // Prints GFLOP/s and the share of the FMA peak (40 GFLOP/s per core on this project's machines,
 // see ../shared/notes/perf-anchors.md) on 1 and 2 threads; the median of several timed runs.
@@ -76,6 +76,8 @@ void bench_gemm() {
 struct ConvCase {
   const char* name;
   k::index_t cin, h, cout, kernel, stride, pad, groups;
+  bool transposed = false;
+  k::index_t output_padding = 0;
 };
 
 void bench_convs(const char* title, const std::vector<ConvCase>& cases) {
@@ -89,18 +91,25 @@ void bench_convs(const char* title, const std::vector<ConvCase>& cases) {
     p.input = {cc.h, cc.h, 1}, p.kernel = {cc.kernel, cc.kernel, 1};
     p.stride = {cc.stride, cc.stride, 1}, p.padding = {cc.pad, cc.pad, 1};
     p.padding[2] = 0;
+    p.transposed = cc.transposed;
+    p.output_padding = {cc.output_padding, cc.output_padding, 0};
     k::check_conv(p, cc.cout);
     auto x = random_vec(static_cast<std::size_t>(p.input_numel()));
     auto w = random_vec(static_cast<std::size_t>(p.weight_numel()));
     auto b = random_vec(static_cast<std::size_t>(p.out_channels));
     std::vector<float> y(static_cast<std::size_t>(p.output_numel()));
-    const double flops = 2.0 * static_cast<double>(p.output_numel()) *
-                         static_cast<double>(cc.cin / cc.groups * cc.kernel * cc.kernel);
+    // Multiply-adds: each (input or output) pixel of the "small" side times the kernel volume.
+    const double flops = cc.transposed
+                             ? 2.0 * static_cast<double>(p.input_numel()) *
+                                   static_cast<double>(cc.cout / cc.groups * cc.kernel * cc.kernel)
+                             : 2.0 * static_cast<double>(p.output_numel()) *
+                                   static_cast<double>(cc.cin / cc.groups * cc.kernel * cc.kernel);
     total_flops += flops;
     std::printf("  %-28s %10.1f", cc.name, flops / 1e6);
     for (int threads : {1, 2}) {
       tjit::set_num_threads(threads);
-      const double t = time_it([&] { k::conv_forward<float>(p, x.data(), w.data(), b.data(), y.data()); });
+      const double t =
+          time_it([&] { k::convolution<float>(p, x.data(), w.data(), b.data(), y.data()); });
       total_t[threads - 1] += t;
       std::printf("  %7.3f ms %5.1f GF %3.0f%%", t * 1e3, flops / t / 1e9,
                   flops / t / 1e9 / (kPeakPerCore * threads) * 100);
@@ -187,6 +196,12 @@ int main(int argc, char** argv) {
                     {"dw 960 7 s1", 960, 7, 960, 3, 1, 1, 960},
                     {"pw 32->16 1x1 112", 32, 112, 16, 1, 1, 0, 1},
                     {"pw 144->24 1x1 56", 144, 56, 24, 1, 1, 0, 1},
+                });
+  if (only.empty() || only == "convt")
+    bench_convs("transposed conv2d (decoder shapes)",
+                {
+                    {"T 256->128 4x4/2 14->28", 256, 14, 128, 4, 2, 1, 1, true, 0},
+                    {"T 128->64 3x3/2 28->56", 128, 28, 64, 3, 2, 1, 1, true, 1},
                 });
   if (only.empty() || only == "rows") bench_rows();
   return 0;

@@ -443,6 +443,16 @@ void conv_gemm(const Conv3& c, const T* input, const T* weight, const T* bias,
     tn = ((c.out_sp + ntiles - 1) / ntiles + 15) / 16 * 16;
     ntiles = (c.out_sp + tn - 1) / tn;
   }
+  // Balance the threads: make the number of (image, group, tile) items a multiple of them.
+  if (threads > 1 && ng * ntiles >= threads && ng * ntiles < 8 * threads &&
+      (ng * ntiles) % threads != 0 && c.out_sp >= 64) {
+    const index_t items = (ng * ntiles + threads - 1) / threads * threads;
+    if (items % ng == 0) {
+      ntiles = items / ng;
+      tn = (c.out_sp + ntiles - 1) / ntiles;
+      ntiles = (c.out_sp + tn - 1) / tn;
+    }
+  }
   index_t mtiles = 1;
   if (ng * ntiles < threads && c.cgout >= 32) mtiles = threads;
   const index_t mb = (c.cgout + mtiles - 1) / mtiles;

@@ -53,14 +53,13 @@ template <class T>
 using RowMatMap = Eigen::Map<Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>,
                              Eigen::Unaligned, Eigen::OuterStride<>>;
 
+// One product expression per operand layout (`+=` only: each distinct expression instantiates
+// Eigen's whole GEMM again, which is what compile time is made of).
 template <class T, class MA, class MB>
 void gemm_eigen(const MA& a, const MB& b, T alpha, T beta, RowMatMap<T>& c) {
-  if (beta == T(0)) {
-    c.noalias() = alpha * a * b;
-  } else {
-    if (beta != T(1)) c *= beta;
-    c.noalias() += alpha * a * b;
-  }
+  if (beta == T(0)) c.setZero();
+  else if (beta != T(1)) c *= beta;
+  c.noalias() += alpha * a * b;
 }
 
 }  // namespace detail
@@ -84,10 +83,16 @@ TJIT_KERNEL void gemm_serial(bool trans_a, bool trans_b, index_t m, index_t n, i
     ConstMatMap<T, Eigen::RowMajor> am(a, m, k, sa);
     if (!trans_b) gemm_eigen(am, ConstMatMap<T, Eigen::RowMajor>(b, k, n, sb), alpha, beta, cm);
     else gemm_eigen(am, ConstMatMap<T, Eigen::ColMajor>(b, k, n, sb), alpha, beta, cm);
+  } else if (!trans_b) {
+    gemm_eigen(ConstMatMap<T, Eigen::ColMajor>(a, m, k, sa),
+               ConstMatMap<T, Eigen::RowMajor>(b, k, n, sb), alpha, beta, cm);
   } else {
-    ConstMatMap<T, Eigen::ColMajor> am(a, m, k, sa);
-    if (!trans_b) gemm_eigen(am, ConstMatMap<T, Eigen::RowMajor>(b, k, n, sb), alpha, beta, cm);
-    else gemm_eigen(am, ConstMatMap<T, Eigen::ColMajor>(b, k, n, sb), alpha, beta, cm);
+    // Both transposed (rare): copy op(A) into row-major form, so that only three operand layouts
+    // ever instantiate Eigen's GEMM (each one costs seconds of compile time).
+    Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> at =
+        ConstMatMap<T, Eigen::ColMajor>(a, m, k, sa);
+    gemm_eigen(ConstMatMap<T, Eigen::RowMajor>(at.data(), m, k, Eigen::OuterStride<>(k)),
+               ConstMatMap<T, Eigen::ColMajor>(b, k, n, sb), alpha, beta, cm);
   }
 }
 

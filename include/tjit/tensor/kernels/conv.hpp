@@ -354,8 +354,12 @@ void conv_direct_plane_2d(const Conv3& c, const T* in, const T* w, T b, T* out,
   const index_t plane = hq * wq, nphase = c.sh * c.sw;
   const bool direct_out = wq == c.ow;
   const index_t acc_size = direct_out ? 0 : c.oh * wq;
-  buf.assign(static_cast<std::size_t>(nphase * plane + acc_size), T(0));
+  if (buf.size() < static_cast<std::size_t>(nphase * plane + acc_size))
+    buf.resize(static_cast<std::size_t>(nphase * plane + acc_size));
   T* phases = buf.data();
+  // Zero only what the input copy below does not overwrite: the padding.
+  if (c.ph > 0 || c.pw > 0 || hq * c.sh != hp || wq * c.sw != wp)
+    std::fill(phases, phases + nphase * plane, T(0));
   for (index_t iy = 0; iy < c.ih; ++iy) {
     const index_t pr = iy + c.ph, i = pr / c.sh, ra = pr % c.sh;
     const T* src = in + iy * c.iw;

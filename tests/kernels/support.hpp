@@ -75,6 +75,7 @@ bool close(const std::string& name, const std::vector<T>& got, const std::vector
       return false;
     }
   }
+  CHECK_MESSAGE(true, name);  // one assertion per compared tensor, for the summary's count
   return true;
 }
 
@@ -90,6 +91,7 @@ bool exact(const std::string& name, const std::vector<T>& got, const std::vector
       FAIL_CHECK(name << ": element " << i << " is " << got[i] << ", PyTorch has " << want[i]);
       return false;
     }
+  CHECK_MESSAGE(true, name);
   return true;
 }
 

@@ -5,4 +5,6 @@
 #include "tjit/core/parallel.hpp"
 #include "tjit/core/source_range.hpp"
 #include "tjit/core/version.hpp"
+#include "tjit/frontend/parser.hpp"
+#include "tjit/ir/ir.hpp"
 #include "tjit/tensor/tensor.hpp"

@@ -447,6 +447,12 @@ void conv_gemm(const Conv3& c, const T* input, const T* weight, const T* bias,
     tn = ((c.out_sp + ntiles - 1) / ntiles + 15) / 16 * 16;
     ntiles = (c.out_sp + tn - 1) / tn;
   }
+  // Few output positions and many output channels (deep layers at batch 1): split the output
+  // channels instead, so each thread packs only its share of the (large) weight matrix.
+  if (threads > 1 && ng < threads && c.out_sp <= 256 && c.cgout >= 32 * threads && !pointwise) {
+    tn = c.out_sp;
+    ntiles = 1;
+  }
   // Balance the threads: make the number of (image, group, tile) items a multiple of them.
   if (threads > 1 && ng * ntiles >= threads && ng * ntiles < 8 * threads &&
       (ng * ntiles) % threads != 0 && c.out_sp >= 64) {

@@ -9,5 +9,5 @@ if [ -z "$targets" ]; then
   exit 0
 fi
 for t in ${1:-$targets}; do
-  bazel run "$t"
+  bazel run --config=bench "$t"
 done

@@ -97,9 +97,9 @@ inline std::string dims_x(const Tensor& t) {
 }
 
 inline void check_same_dtype(const Tensor& a, const Tensor& b, const char* an, const char* bn) {
-  TJIT_CHECK(a.scalar_type() == b.scalar_type(), "expected ", an, " and ", bn,
-             " to have the same dtype, but got: ", to_string(a.scalar_type()), " != ",
-             to_string(b.scalar_type()));
+  (void)an, (void)bn;
+  TJIT_CHECK(a.scalar_type() == b.scalar_type(), "expected scalar type ",
+             to_string(a.scalar_type()), " but found ", to_string(b.scalar_type()));
 }
 
 inline void check_mm(const Tensor& a, const Tensor& b, const char* an = "mat1",

@@ -37,6 +37,7 @@ inline kernels::PoolParams pool_params(const char* name, int dims, const Tensor&
   } else {
     bool ok = (d == 3 || d == 4);
     for (std::int64_t i = 1; ok && i < d; ++i) ok = input.size(i) != 0;
+    TJIT_CHECK(d == 3 || d == 4, "non-empty 3D or 4D (batch mode) tensor expected for input");
     TJIT_CHECK(ok, "Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for "
                    "input, but got:",
                shape_str(input.sizes()));
@@ -122,8 +123,11 @@ inline Tensor avg_pool_any(const char* name, int dims, const Tensor& input,
 inline kernels::AdaptivePoolParams adaptive_params(const char* name, int dims,
                                                    const Tensor& input, IntArrayRef output_size) {
   const std::int64_t d = input.dim();
-  TJIT_CHECK(static_cast<int>(output_size.size()) == dims || (dims == 2 && output_size.size() == 1),
-             name, ": output_size must be ", dims);
+  if (std::string(name).find("max") != std::string::npos)
+    TJIT_CHECK(static_cast<int>(output_size.size()) == dims, name,
+               "(): internal error: output_size.size() must be ", dims);
+  else
+    TJIT_CHECK(static_cast<int>(output_size.size()) == dims, name, ": output_size must be ", dims);
   for (std::int64_t i = 1; i < d; ++i)
     TJIT_CHECK(input.size(i) > 0, name, "(): Expected input to have non-zero size for non-batch "
                                         "dimensions, but input has sizes ",
@@ -525,6 +529,11 @@ TJIT_DEF Tensor pad(const Tensor& input, IntArrayRef pad, std::string_view mode,
   else TJIT_CHECK(false, "Unrecognised padding mode ", mode);
   TJIT_CHECK(m == PadMode::Constant || !value || *value == 0, "Padding mode \"", mode,
              "\" doesn't take in value argument");
+  if (m == PadMode::Circular) {
+    const std::size_t want = input.dim() >= 2 ? 2 * static_cast<std::size_t>(input.dim() - 2) : 0;
+    TJIT_CHECK(pad.size() == want, "Invalid padding size, expected ", want, " but got ",
+               pad.size());
+  }
   kernels::PadParams p = kernels::make_pad_params(detail::vec_of(input.sizes()),
                                                   detail::vec_of(pad), m, value.value_or(0));
   Shape out(input.sizes().begin(), input.sizes().end() - p.dims);

@@ -18,11 +18,16 @@ inline std::vector<std::int64_t> to_vec(IntArrayRef a) { return {a.begin(), a.en
 inline Tensor conv_batched(const Tensor& input, const Tensor& weight, const Tensor& bias,
                            IntArrayRef stride, IntArrayRef padding, IntArrayRef dilation,
                            bool transposed, IntArrayRef output_padding, std::int64_t groups) {
-  TJIT_CHECK(input.scalar_type() == weight.scalar_type(), "Input type (",
-             to_string(input.scalar_type()), ") and weight type (", to_string(weight.scalar_type()),
-             ") should be the same");
+  // PyTorch names the C++ element types here, and checks the bias first.
+  auto cname = [](ScalarType t) -> std::string {
+    return t == kFloat ? "float" : t == kDouble ? "double" : t == kHalf ? "c10::Half"
+           : t == kBFloat16 ? "c10::BFloat16" : std::string(to_string(t));
+  };
   TJIT_CHECK(!bias.defined() || bias.scalar_type() == input.scalar_type(), "Input type (",
-             to_string(input.scalar_type()), ") and bias type (", to_string(bias.scalar_type()),
+             cname(input.scalar_type()), ") and bias type (", cname(bias.scalar_type()),
+             ") should be the same");
+  TJIT_CHECK(input.scalar_type() == weight.scalar_type(), "Input type (",
+             cname(input.scalar_type()), ") and weight type (", cname(weight.scalar_type()),
              ") should be the same");
   TJIT_CHECK(!bias.defined() || bias.dim() == 1, "Given ", transposed ? "transposed=1, " : "",
              "weight of size ", shape_str(weight.sizes()),

@@ -8,5 +8,8 @@
 #include "tjit/tensor/ops/detail/elementwise_binary_impl.hpp"
 #include "tjit/tensor/ops/detail/elementwise_unary_impl.hpp"
 #include "tjit/tensor/ops/detail/factory_impl.hpp"
+#include "tjit/tensor/ops/detail/linalg_impl.hpp"
+#include "tjit/tensor/ops/detail/nn_conv_impl.hpp"
+#include "tjit/tensor/ops/detail/nn_impl.hpp"
 #include "tjit/tensor/detail/print_impl.hpp"
 #endif

@@ -5,6 +5,8 @@
 #include "tjit/tensor/ops/copy.hpp"
 #include "tjit/tensor/ops/elementwise.hpp"
 #include "tjit/tensor/ops/factory.hpp"
+#include "tjit/tensor/ops/linalg.hpp"
+#include "tjit/tensor/ops/nn.hpp"
 #include "tjit/tensor/print.hpp"
 #include "tjit/tensor/tensor_base.hpp"
 #include "tjit/tensor/type_promotion.hpp"

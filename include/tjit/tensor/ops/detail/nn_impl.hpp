@@ -1,0 +1,655 @@
+// tjit/tensor/ops/detail/nn_impl.hpp — definitions of tjit/tensor/ops/nn.hpp other than the
+// convolutions: pooling, normalisation, softmax, dropout, interpolate, pad, prelu, embedding,
+// pixel/channel shuffles. Each checks arguments as PyTorch 1.13 does, then calls its kernel.
+#pragma once
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "tjit/tensor/kernels/norm.hpp"
+#include "tjit/tensor/kernels/pad.hpp"
+#include "tjit/tensor/kernels/pool.hpp"
+#include "tjit/tensor/kernels/resample.hpp"
+#include "tjit/tensor/kernels/softmax.hpp"
+#include "tjit/tensor/ops/detail/nn_util.hpp"
+#include "tjit/tensor/ops/elementwise.hpp"
+#include "tjit/tensor/ops/factory.hpp"
+#include "tjit/tensor/ops/nn.hpp"
+
+namespace tjit {
+namespace detail {
+
+inline std::vector<std::int64_t> vec_of(IntArrayRef a) { return {a.begin(), a.end()}; }
+
+// ---------------------------------------------------------------------------------------------
+// Pooling
+
+// Fills a PoolParams from a (C, L...) or (N, C, L...) input and the list arguments.
+inline kernels::PoolParams pool_params(const char* name, int dims, const Tensor& input,
+                                       IntArrayRef kernel_size, IntArrayRef stride,
+                                       IntArrayRef padding, IntArrayRef dilation,
+                                       bool ceil_mode, bool* batched) {
+  const std::int64_t d = input.dim();
+  if (dims == 1) {
+    TJIT_CHECK(d == 2 || d == 3, name, "() Expected 2D or 3D input tensor, but got ",
+               shape_str(input.sizes()));
+  } else {
+    bool ok = (d == 3 || d == 4);
+    for (std::int64_t i = 1; ok && i < d; ++i) ok = input.size(i) != 0;
+    TJIT_CHECK(d == 3 || d == 4, "non-empty 3D or 4D (batch mode) tensor expected for input");
+    TJIT_CHECK(ok, "Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for "
+                   "input, but got:",
+               shape_str(input.sizes()));
+  }
+  *batched = d == dims + 2;
+  const std::string n(name);
+  const std::string two = dims == 1 ? "int" : "tuple of two ints";
+  TJIT_CHECK(kernel_size.size() == 1 || static_cast<int>(kernel_size.size()) == dims,
+             n, ": kernel_size must either be a single int, or a ", two);
+  TJIT_CHECK(stride.empty() || stride.size() == 1 || static_cast<int>(stride.size()) == dims,
+             n, ": stride must either be omitted, a single int, or a ", two);
+  TJIT_CHECK(padding.size() == 1 || static_cast<int>(padding.size()) == dims,
+             n, ": padding must either be a single int, or a ", two);
+  TJIT_CHECK(dilation.size() == 1 || static_cast<int>(dilation.size()) == dims,
+             n, ": dilation must be either a single int, or a ", two);
+  kernels::PoolParams p;
+  p.dims = dims;
+  p.batch = *batched ? input.size(0) : 1;
+  p.channels = input.size(*batched ? 1 : 0);
+  for (int i = 0; i < dims; ++i) {
+    const auto u = static_cast<std::size_t>(i);
+    auto pick = [&](IntArrayRef v) { return v[v.size() == 1 ? 0 : u]; };
+    p.input[u] = input.size(input.dim() - dims + i);
+    p.kernel[u] = pick(kernel_size);
+    p.stride[u] = stride.empty() ? p.kernel[u] : pick(stride);
+    p.padding[u] = pick(padding);
+    p.dilation[u] = pick(dilation);
+  }
+  p.ceil_mode = ceil_mode;
+  return p;
+}
+
+inline Shape pool_out_shape(const Tensor& input, int dims, const std::array<std::int64_t, 2>& o) {
+  Shape s(input.sizes().begin(), input.sizes().end() - dims);
+  for (int i = 0; i < dims; ++i) s.push_back(o[static_cast<std::size_t>(i)]);
+  return s;
+}
+
+inline std::tuple<Tensor, Tensor> max_pool_any(const char* name, int dims, const Tensor& input,
+                                               IntArrayRef kernel_size, IntArrayRef stride,
+                                               IntArrayRef padding, IntArrayRef dilation,
+                                               bool ceil_mode, bool with_indices) {
+  bool batched;
+  kernels::PoolParams p = pool_params(name, dims, input, kernel_size, stride, padding, dilation,
+                                      ceil_mode, &batched);
+  kernels::check_max_pool(p);
+  const Shape out = pool_out_shape(input, dims, p.output());
+  const ScalarType dt = input.scalar_type();
+  Tensor ind = with_indices ? Tensor::empty(out, kLong) : Tensor();
+  Tensor y = dispatch_float_kernel(dt, name, [&](auto tag) {
+    using T = decltype(tag);
+    Tensor x = as_kernel_operand<T>(input);
+    Tensor r = Tensor::empty(out, scalar_type_of<T>);
+    if (r.numel() > 0)
+      kernels::max_pool<T>(p, x.data_ptr<T>(), r.data_ptr<T>(),
+                           with_indices ? ind.data_ptr<std::int64_t>() : nullptr);
+    return as_dtype(r, dt);
+  });
+  return {y, ind};
+}
+
+inline Tensor avg_pool_any(const char* name, int dims, const Tensor& input,
+                           IntArrayRef kernel_size, IntArrayRef stride, IntArrayRef padding,
+                           bool ceil_mode, bool count_include_pad,
+                           std::optional<std::int64_t> divisor_override) {
+  bool batched;
+  kernels::PoolParams p = pool_params(name, dims, input, kernel_size, stride, padding, 1,
+                                      ceil_mode, &batched);
+  p.count_include_pad = count_include_pad;
+  p.divisor_override = divisor_override;
+  kernels::check_avg_pool(p);
+  const Shape out = pool_out_shape(input, dims, p.output());
+  const ScalarType dt = input.scalar_type();
+  return dispatch_float_kernel(dt, name, [&](auto tag) {
+    using T = decltype(tag);
+    Tensor x = as_kernel_operand<T>(input);
+    Tensor r = Tensor::empty(out, scalar_type_of<T>);
+    if (r.numel() > 0) kernels::avg_pool<T>(p, x.data_ptr<T>(), r.data_ptr<T>());
+    return as_dtype(r, dt);
+  });
+}
+
+inline kernels::AdaptivePoolParams adaptive_params(const char* name, int dims,
+                                                   const Tensor& input, IntArrayRef output_size) {
+  const std::int64_t d = input.dim();
+  if (std::string(name).find("max") != std::string::npos)
+    TJIT_CHECK(static_cast<int>(output_size.size()) == dims, name,
+               "(): internal error: output_size.size() must be ", dims);
+  else
+    TJIT_CHECK(static_cast<int>(output_size.size()) == dims, name, ": output_size must be ", dims);
+  for (std::int64_t i = 1; i < d; ++i)
+    TJIT_CHECK(input.size(i) > 0, name, "(): Expected input to have non-zero size for non-batch "
+                                        "dimensions, but input has sizes ",
+               shape_str(input.sizes()), " with dimension ", i, " being empty");
+  TJIT_CHECK(d == dims + 1 || d == dims + 2, name, "(): Expected ", dims + 1, "D or ", dims + 2,
+             "D tensor, but got ", shape_str(input.sizes()));
+  kernels::AdaptivePoolParams p;
+  p.dims = dims;
+  const bool batched = d == dims + 2;
+  p.batch = batched ? input.size(0) : 1;
+  p.channels = input.size(batched ? 1 : 0);
+  for (int i = 0; i < dims; ++i) {
+    const auto u = static_cast<std::size_t>(i);
+    p.input[u] = input.size(d - dims + i);
+    p.output[u] = output_size[output_size.size() == 1 ? 0 : u];
+  }
+  kernels::check_adaptive_pool(p);
+  return p;
+}
+
+inline std::tuple<Tensor, Tensor> adaptive_pool_any(const char* name, int dims,
+                                                    const Tensor& input, IntArrayRef output_size,
+                                                    bool max) {
+  kernels::AdaptivePoolParams p = adaptive_params(name, dims, input, output_size);
+  const Shape out = pool_out_shape(input, dims, p.output);
+  const ScalarType dt = input.scalar_type();
+  Tensor ind = max ? Tensor::empty(out, kLong) : Tensor();
+  Tensor y = dispatch_float_kernel(dt, name, [&](auto tag) {
+    using T = decltype(tag);
+    Tensor x = as_kernel_operand<T>(input);
+    Tensor r = Tensor::empty(out, scalar_type_of<T>);
+    if (r.numel() > 0) {
+      if (max) kernels::adaptive_max_pool<T>(p, x.data_ptr<T>(), r.data_ptr<T>(),
+                                             ind.data_ptr<std::int64_t>());
+      else kernels::adaptive_avg_pool<T>(p, x.data_ptr<T>(), r.data_ptr<T>());
+    }
+    return as_dtype(r, dt);
+  });
+  return {y, ind};
+}
+
+// (n, c, s) of an (N, C, *) input.
+inline void ncs(const Tensor& input, std::int64_t* n, std::int64_t* c, std::int64_t* s) {
+  *n = input.size(0), *c = input.size(1), *s = 1;
+  for (std::int64_t i = 2; i < input.dim(); ++i) *s *= input.size(i);
+}
+
+// A running-statistics tensor the kernel can update in place: `t` itself when contiguous of type
+// T, else a converted copy to write back afterwards.
+template <class T>
+Tensor running_operand(const Tensor& t) {
+  if (!t.defined()) return t;
+  if (t.scalar_type() == scalar_type_of<T> && t.is_contiguous()) return t;
+  return clone(t, scalar_type_of<T>);
+}
+inline void write_back(const Tensor& orig, const Tensor& tmp) {
+  if (orig.defined() && !orig.is_same(tmp)) {
+    Tensor o = orig;
+    copy_(o, tmp);
+  }
+}
+
+inline std::int64_t softmax_dim(const Tensor& x, std::int64_t dim, std::int64_t* outer,
+                                std::int64_t* len, std::int64_t* inner) {
+  const std::int64_t d = wrap_dim(dim, x.dim());
+  *outer = 1, *inner = 1, *len = x.dim() == 0 ? 1 : x.size(d);
+  for (std::int64_t i = 0; i < d; ++i) *outer *= x.size(i);
+  for (std::int64_t i = d + 1; i < x.dim(); ++i) *inner *= x.size(i);
+  return d;
+}
+
+inline Tensor softmax_any(const Tensor& input, std::int64_t dim, std::optional<ScalarType> dtype,
+                          bool log) {
+  Tensor x = dtype ? to(input, *dtype) : input;
+  std::int64_t outer, len, inner;
+  softmax_dim(x, dim, &outer, &len, &inner);
+  const ScalarType dt = x.scalar_type();
+  return dispatch_float_kernel(
+      dt, log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl", [&](auto tag) {
+        using T = decltype(tag);
+        Tensor xc = as_kernel_operand<T>(x);
+        Tensor y = Tensor::empty(x.sizes(), scalar_type_of<T>);
+        if (y.numel() > 0) {
+          if (log) kernels::log_softmax<T>(outer, len, inner, xc.data_ptr<T>(), y.data_ptr<T>());
+          else kernels::softmax<T>(outer, len, inner, xc.data_ptr<T>(), y.data_ptr<T>());
+        }
+        return as_dtype(y, dt);
+      });
+}
+
+inline void check_dropout(double p) {
+  TJIT_CHECK_AS(ValueError, p >= 0 && p <= 1,
+                "dropout probability has to be between 0 and 1, but got ", p);
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------------
+// Pooling
+
+TJIT_DEF Tensor max_pool1d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
+                           IntArrayRef padding, IntArrayRef dilation, bool ceil_mode) {
+  return std::get<0>(detail::max_pool_any("max_pool1d", 1, input, kernel_size, stride, padding,
+                                          dilation, ceil_mode, false));
+}
+TJIT_DEF Tensor max_pool2d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
+                           IntArrayRef padding, IntArrayRef dilation, bool ceil_mode) {
+  return std::get<0>(detail::max_pool_any("max_pool2d", 2, input, kernel_size, stride, padding,
+                                          dilation, ceil_mode, false));
+}
+TJIT_DEF std::tuple<Tensor, Tensor> max_pool1d_with_indices(const Tensor& input,
+                                                            IntArrayRef kernel_size,
+                                                            IntArrayRef stride,
+                                                            IntArrayRef padding,
+                                                            IntArrayRef dilation, bool ceil_mode) {
+  return detail::max_pool_any("max_pool1d", 1, input, kernel_size, stride, padding, dilation,
+                              ceil_mode, true);
+}
+TJIT_DEF std::tuple<Tensor, Tensor> max_pool2d_with_indices(const Tensor& input,
+                                                            IntArrayRef kernel_size,
+                                                            IntArrayRef stride,
+                                                            IntArrayRef padding,
+                                                            IntArrayRef dilation, bool ceil_mode) {
+  return detail::max_pool_any("max_pool2d", 2, input, kernel_size, stride, padding, dilation,
+                              ceil_mode, true);
+}
+TJIT_DEF Tensor avg_pool1d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
+                           IntArrayRef padding, bool ceil_mode, bool count_include_pad) {
+  return detail::avg_pool_any("avg_pool1d", 1, input, kernel_size, stride, padding, ceil_mode,
+                              count_include_pad, std::nullopt);
+}
+TJIT_DEF Tensor avg_pool2d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
+                           IntArrayRef padding, bool ceil_mode, bool count_include_pad,
+                           std::optional<std::int64_t> divisor_override) {
+  return detail::avg_pool_any("avg_pool2d", 2, input, kernel_size, stride, padding, ceil_mode,
+                              count_include_pad, divisor_override);
+}
+TJIT_DEF Tensor adaptive_avg_pool1d(const Tensor& input, IntArrayRef output_size) {
+  return std::get<0>(detail::adaptive_pool_any("adaptive_avg_pool1d", 1, input, output_size, false));
+}
+TJIT_DEF Tensor adaptive_avg_pool2d(const Tensor& input, IntArrayRef output_size) {
+  return std::get<0>(detail::adaptive_pool_any("adaptive_avg_pool2d", 2, input, output_size, false));
+}
+TJIT_DEF std::tuple<Tensor, Tensor> adaptive_max_pool1d(const Tensor& input,
+                                                        IntArrayRef output_size) {
+  return detail::adaptive_pool_any("adaptive_max_pool1d", 1, input, output_size, true);
+}
+TJIT_DEF std::tuple<Tensor, Tensor> adaptive_max_pool2d(const Tensor& input,
+                                                        IntArrayRef output_size) {
+  return detail::adaptive_pool_any("adaptive_max_pool2d", 2, input, output_size, true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+TJIT_DEF Tensor batch_norm(const Tensor& input, const Tensor& weight, const Tensor& bias,
+                           const Tensor& running_mean, const Tensor& running_var, bool training,
+                           double momentum, double eps, bool) {
+  TJIT_CHECK(input.dim() >= 2, "batch_norm: expected an input with at least 2 dims, but got ",
+             detail::shape_str(input.sizes()));
+  std::int64_t n, c, s;
+  detail::ncs(input, &n, &c, &s);
+  auto numel = [](const Tensor& t) { return t.defined() ? t.numel() : std::int64_t(-1); };
+  kernels::check_batch_norm(c, numel(weight), numel(bias), numel(running_mean),
+                            numel(running_var));
+  if (training) kernels::check_batch_norm_training(detail::vec_of(input.sizes()));
+  TJIT_CHECK(training || (running_mean.defined() && running_var.defined()),
+             "running_mean and running_var must be defined in evaluation mode");
+  const ScalarType dt = input.scalar_type();
+  return detail::dispatch_float_kernel(dt, "batch_norm", [&](auto tag) {
+    using T = decltype(tag);
+    Tensor x = detail::as_kernel_operand<T>(input), w = detail::as_kernel_operand<T>(weight),
+           b = detail::as_kernel_operand<T>(bias);
+    Tensor rm = detail::running_operand<T>(running_mean),
+           rv = detail::running_operand<T>(running_var);
+    Tensor y = Tensor::empty(input.sizes(), scalar_type_of<T>);
+    if (x.numel() > 0 || training)
+      kernels::batch_norm<T>(n, c, s, x.data_ptr<T>(), detail::ptr_or_null<T>(w),
+                             detail::ptr_or_null<T>(b), rm.defined() ? rm.data_ptr<T>() : nullptr,
+                             rv.defined() ? rv.data_ptr<T>() : nullptr, training, momentum, eps,
+                             y.data_ptr<T>(), nullptr, nullptr);
+    if (training) detail::write_back(running_mean, rm), detail::write_back(running_var, rv);
+    return detail::as_dtype(y, dt);
+  });
+}
+
+TJIT_DEF Tensor layer_norm(const Tensor& input, IntArrayRef normalized_shape,
+                           const Tensor& weight, const Tensor& bias, double eps, bool) {
+  kernels::check_layer_norm(detail::vec_of(input.sizes()), detail::vec_of(normalized_shape));
+  for (const Tensor* t : {&weight, &bias})
+    TJIT_CHECK(!t->defined() || t->sizes() == normalized_shape, "Expected ",
+               t == &weight ? "weight" : "bias", " to be of same shape as normalized_shape, but got ",
+               t == &weight ? "weight" : "bias", " of shape ", detail::shape_str(t->sizes()),
+               " and normalized_shape = ", detail::shape_str(normalized_shape));
+  std::int64_t n = 1;
+  for (auto v : normalized_shape) n *= v;
+  const std::int64_t m = n == 0 ? 0 : input.numel() / n;
+  const ScalarType dt = input.scalar_type();
+  return detail::dispatch_float_kernel(dt, "LayerNormKernelImpl", [&](auto tag) {
+    using T = decltype(tag);
+    Tensor x = detail::as_kernel_operand<T>(input), w = detail::as_kernel_operand<T>(weight),
+           b = detail::as_kernel_operand<T>(bias);
+    Tensor y = Tensor::empty(input.sizes(), scalar_type_of<T>);
+    if (y.numel() > 0)
+      kernels::layer_norm<T>(m, n, x.data_ptr<T>(), detail::ptr_or_null<T>(w),
+                             detail::ptr_or_null<T>(b), eps, y.data_ptr<T>(), nullptr, nullptr);
+    return detail::as_dtype(y, dt);
+  });
+}
+
+TJIT_DEF Tensor group_norm(const Tensor& input, std::int64_t num_groups, const Tensor& weight,
+                           const Tensor& bias, double eps, bool) {
+  auto numel = [](const Tensor& t) { return t.defined() ? t.numel() : std::int64_t(-1); };
+  kernels::check_group_norm(detail::vec_of(input.sizes()), num_groups, numel(weight),
+                            numel(bias));
+  std::int64_t n, c, s;
+  detail::ncs(input, &n, &c, &s);
+  const ScalarType dt = input.scalar_type();
+  return detail::dispatch_float_kernel(dt, "GroupNormKernelImpl", [&](auto tag) {
+    using T = decltype(tag);
+    Tensor x = detail::as_kernel_operand<T>(input), w = detail::as_kernel_operand<T>(weight),
+           b = detail::as_kernel_operand<T>(bias);
+    Tensor y = Tensor::empty(input.sizes(), scalar_type_of<T>);
+    if (y.numel() > 0)
+      kernels::group_norm<T>(n, c, s, num_groups, x.data_ptr<T>(), detail::ptr_or_null<T>(w),
+                             detail::ptr_or_null<T>(b), eps, y.data_ptr<T>(), nullptr, nullptr);
+    return detail::as_dtype(y, dt);
+  });
+}
+
+TJIT_DEF Tensor instance_norm(const Tensor& input, const Tensor& weight, const Tensor& bias,
+                              const Tensor& running_mean, const Tensor& running_var,
+                              bool use_input_stats, double momentum, double eps, bool) {
+  TJIT_CHECK(input.dim() >= 2, "instance_norm: expected an input with at least 2 dims, but got ",
+             detail::shape_str(input.sizes()));
+  std::int64_t n, c, s;
+  detail::ncs(input, &n, &c, &s);
+  TJIT_CHECK(use_input_stats || (running_mean.defined() && running_var.defined()),
+             "Expected running_mean and running_var to be defined when use_input_stats is false");
+  if (use_input_stats) {
+    std::vector<std::int64_t> sz{1, n * c};
+    for (std::int64_t i = 2; i < input.dim(); ++i) sz.push_back(input.size(i));
+    kernels::check_batch_norm_training(sz);
+  }
+  auto numel = [](const Tensor& t) { return t.defined() ? t.numel() : std::int64_t(-1); };
+  kernels::check_batch_norm(c, numel(weight), numel(bias), numel(running_mean),
+                            numel(running_var));
+  const ScalarType dt = input.scalar_type();
+  return detail::dispatch_float_kernel(dt, "instance_norm", [&](auto tag) {
+    using T = decltype(tag);
+    Tensor x = detail::as_kernel_operand<T>(input), w = detail::as_kernel_operand<T>(weight),
+           b = detail::as_kernel_operand<T>(bias);
+    Tensor rm = detail::running_operand<T>(running_mean),
+           rv = detail::running_operand<T>(running_var);
+    Tensor y = Tensor::empty(input.sizes(), scalar_type_of<T>);
+    if (y.numel() > 0)
+      kernels::instance_norm<T>(n, c, s, x.data_ptr<T>(), detail::ptr_or_null<T>(w),
+                                detail::ptr_or_null<T>(b),
+                                rm.defined() ? rm.data_ptr<T>() : nullptr,
+                                rv.defined() ? rv.data_ptr<T>() : nullptr, use_input_stats,
+                                momentum, eps, y.data_ptr<T>());
+    if (use_input_stats) detail::write_back(running_mean, rm), detail::write_back(running_var, rv);
+    return detail::as_dtype(y, dt);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Softmax, dropout
+
+TJIT_DEF Tensor softmax(const Tensor& input, std::int64_t dim, std::optional<ScalarType> dtype) {
+  return detail::softmax_any(input, dim, dtype, false);
+}
+TJIT_DEF Tensor log_softmax(const Tensor& input, std::int64_t dim,
+                            std::optional<ScalarType> dtype) {
+  return detail::softmax_any(input, dim, dtype, true);
+}
+
+TJIT_DEF Tensor dropout(const Tensor& input, double p, bool train) {
+  detail::check_dropout(p);
+  TJIT_CHECK(!train || p == 0, "dropout: training mode needs a random generator, which tjit "
+                               "does not have yet");
+  return input;
+}
+TJIT_DEF Tensor& dropout_(Tensor& input, double p, bool train) {
+  (void)dropout(input, p, train);
+  return input;
+}
+TJIT_DEF Tensor feature_dropout(const Tensor& input, double p, bool train) {
+  return dropout(input, p, train);
+}
+TJIT_DEF Tensor alpha_dropout(const Tensor& input, double p, bool train) {
+  return dropout(input, p, train);
+}
+TJIT_DEF Tensor feature_alpha_dropout(const Tensor& input, double p, bool train) {
+  return dropout(input, p, train);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resampling and padding
+
+TJIT_DEF Tensor interpolate(const Tensor& input, std::optional<std::vector<std::int64_t>> size,
+                            std::optional<std::vector<double>> scale_factor,
+                            std::string_view mode, std::optional<bool> align_corners,
+                            std::optional<bool> recompute_scale_factor) {
+  using kernels::InterpMode;
+  InterpMode m;
+  if (mode == "nearest") m = InterpMode::Nearest;
+  else if (mode == "nearest-exact") m = InterpMode::NearestExact;
+  else if (mode == "linear" || mode == "bilinear") m = InterpMode::Linear;
+  else if (mode == "bicubic") m = InterpMode::Bicubic;
+  else TJIT_CHECK_AS(NotImplementedError, false, "interpolate: mode '", mode, "' is not supported");
+  const bool nearest = m == InterpMode::Nearest || m == InterpMode::NearestExact;
+  if (nearest) {
+    TJIT_CHECK_AS(ValueError, !align_corners.has_value(),
+                  "align_corners option can only be set with the interpolating modes: linear | "
+                  "bilinear | bicubic | trilinear");
+  }
+  const std::int64_t dim = input.dim() - 2;
+  TJIT_CHECK_AS(ValueError, !(size && scale_factor),
+                "only one of size or scale_factor should be defined");
+  TJIT_CHECK_AS(ValueError, size || scale_factor,
+                "either size or scale_factor should be defined");
+  std::vector<std::int64_t> out;
+  std::vector<std::optional<double>> scales(static_cast<std::size_t>(std::max<std::int64_t>(dim, 0)));
+  std::string in_sp = "[";
+  for (std::int64_t i = 2; i < input.dim(); ++i)
+    in_sp += (i > 2 ? ", " : "") + std::to_string(input.size(i));
+  in_sp += "]";
+  if (size) {
+    TJIT_CHECK_AS(ValueError, !(recompute_scale_factor && *recompute_scale_factor),
+                  "recompute_scale_factor is not meaningful with an explicit size.");
+    if (size->size() == 1 && dim > 1) size->assign(static_cast<std::size_t>(dim), (*size)[0]);
+    TJIT_CHECK_AS(ValueError, static_cast<std::int64_t>(size->size()) == dim,
+                  "Input and output must have the same number of spatial dimensions, but got "
+                  "input with spatial dimensions of ", in_sp, " and output size of ",
+                  detail::shape_str(*size), ". Please provide input tensor in (N, C, d1, d2, ...,dK) "
+                  "format and output size in (o1, o2, ...,oK) format.");
+    out = *size;
+  } else {
+    if (scale_factor->size() == 1 && dim > 1)
+      scale_factor->assign(static_cast<std::size_t>(dim), (*scale_factor)[0]);
+    TJIT_CHECK_AS(ValueError, static_cast<std::int64_t>(scale_factor->size()) == dim,
+                  "Input and scale_factor must have the same number of spatial dimensions, but "
+                  "got input with spatial dimensions of ", in_sp, " and scale_factor of shape ",
+                  scale_factor->size(), ". Please provide input tensor in (N, C, d1, d2, ...,dK) "
+                  "format and scale_factor in (s1, s2, ...,sK) format.");
+    for (std::int64_t i = 0; i < dim; ++i) {
+      const double sc = (*scale_factor)[static_cast<std::size_t>(i)];
+      out.push_back(static_cast<std::int64_t>(
+          std::floor(static_cast<double>(input.size(i + 2)) * sc)));
+      if (!(recompute_scale_factor && *recompute_scale_factor))
+        scales[static_cast<std::size_t>(i)] = sc;
+    }
+  }
+  const bool ok = (mode == "linear" && input.dim() == 3) ||
+                  ((mode == "bilinear" || mode == "bicubic") && input.dim() == 4) ||
+                  (nearest && (input.dim() == 3 || input.dim() == 4));
+  if (!ok) {
+    const char* need = mode == "linear" ? "3D" : "4D";
+    TJIT_CHECK_AS(NotImplementedError, nearest || input.dim() < 3 || input.dim() > 5,
+                  "Got ", input.dim(), "D input, but ", mode, " mode needs ", need, " input");
+    TJIT_CHECK_AS(NotImplementedError, false,
+                  "Input Error: Only 3D, 4D and 5D input Tensors supported (got ", input.dim(),
+                  "D) for the modes: nearest | linear | bilinear | bicubic | trilinear | area | "
+                  "nearest-exact (got ", mode, ")");
+  }
+  kernels::InterpParams p;
+  p.dims = static_cast<int>(dim);
+  p.batch = input.size(0);
+  p.channels = input.size(1);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    p.input[i] = input.size(static_cast<std::int64_t>(i) + 2);
+    p.output[i] = out[i];
+    p.scales[i] = scales[i];
+  }
+  p.align_corners = align_corners.value_or(false);
+  p.mode = m;
+  kernels::check_interpolate(p);
+  Shape osz{p.batch, p.channels};
+  osz.insert(osz.end(), out.begin(), out.end());
+  const ScalarType dt = input.scalar_type();
+  return detail::dispatch_float_kernel(dt, "upsample", [&](auto tag) {
+    using T = decltype(tag);
+    Tensor x = detail::as_kernel_operand<T>(input);
+    Tensor y = Tensor::empty(osz, scalar_type_of<T>);
+    if (y.numel() > 0) kernels::interpolate<T>(p, x.data_ptr<T>(), y.data_ptr<T>());
+    return detail::as_dtype(y, dt);
+  });
+}
+
+TJIT_DEF Tensor pad(const Tensor& input, IntArrayRef pad, std::string_view mode,
+                    std::optional<double> value) {
+  using kernels::PadMode;
+  PadMode m;
+  if (mode == "constant") m = PadMode::Constant;
+  else if (mode == "reflect") m = PadMode::Reflect;
+  else if (mode == "replicate") m = PadMode::Replicate;
+  else if (mode == "circular") m = PadMode::Circular;
+  else TJIT_CHECK(false, "Unrecognised padding mode ", mode);
+  TJIT_CHECK(m == PadMode::Constant || !value || *value == 0, "Padding mode \"", mode,
+             "\" doesn't take in value argument");
+  if (m == PadMode::Circular) {
+    const std::size_t want = input.dim() >= 2 ? 2 * static_cast<std::size_t>(input.dim() - 2) : 0;
+    TJIT_CHECK(pad.size() == want, "Invalid padding size, expected ", want, " but got ",
+               pad.size());
+  }
+  kernels::PadParams p = kernels::make_pad_params(detail::vec_of(input.sizes()),
+                                                  detail::vec_of(pad), m, value.value_or(0));
+  Shape out(input.sizes().begin(), input.sizes().end() - p.dims);
+  for (int i = 0; i < p.dims; ++i) out.push_back(p.output_size(i));
+  return dispatch_all(input.scalar_type(), "pad", [&](auto tag) {
+    using T = decltype(tag);
+    Tensor x = contiguous(input);
+    Tensor y = Tensor::empty(out, input.scalar_type());
+    if (y.numel() > 0) kernels::pad<T>(p, x.data_ptr<T>(), y.data_ptr<T>());
+    return y;
+  });
+}
+
+TJIT_DEF Tensor constant_pad_nd(const Tensor& input, IntArrayRef pad_sizes, const Scalar& value) {
+  return pad(input, pad_sizes, "constant", value.to<double>());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Misc
+
+TJIT_DEF Tensor prelu(const Tensor& input, const Tensor& weight) {
+  TJIT_CHECK(weight.dim() <= 1, "prelu: Expected `weight` to be a scalar or 1D tensor, but got: ndim = ",
+             weight.dim());
+  const std::int64_t channels = input.dim() >= 2 ? input.size(1) : 1;
+  TJIT_CHECK(weight.numel() == 1 || weight.numel() == channels,
+             "Mismatch of parameter numbers and input channel size. Found parameter numbers = ",
+             weight.numel(), " and channel size = ", channels, ".");
+  Tensor w = weight.reshape({-1});
+  if (weight.numel() != 1 && input.dim() >= 2) {
+    Shape s(static_cast<std::size_t>(input.dim()), 1);
+    s[1] = channels;
+    w = w.view(s);
+  } else if (weight.numel() == 1) {
+    w = w.view({});
+  }
+  Tensor zero = zeros({}, input.scalar_type());
+  return where(gt(input, zero), input, mul(input, w));
+}
+
+TJIT_DEF Tensor embedding(const Tensor& weight, const Tensor& indices, std::int64_t, bool, bool) {
+  TJIT_CHECK(weight.dim() == 2, "'weight' must be 2-D");
+  TJIT_CHECK(indices.scalar_type() == kLong || indices.scalar_type() == kInt,
+             "Expected tensor for argument #1 'indices' to have one of the following scalar "
+             "types: Long, Int; but got torch.",
+             to_string(indices.scalar_type()), "Tensor instead (while checking arguments for "
+                                               "embedding)");
+  Tensor idx = contiguous(to(indices, kLong));
+  const std::int64_t rows = weight.size(0), cols = weight.size(1);
+  Shape out(indices.sizes().begin(), indices.sizes().end());
+  out.push_back(cols);
+  Tensor y = Tensor::empty(out, weight.scalar_type());
+  Tensor y2 = y.view({idx.numel(), cols});
+  const std::int64_t* ip = idx.data_ptr<std::int64_t>();
+  for (std::int64_t i = 0; i < idx.numel(); ++i) {
+    TJIT_CHECK_AS(IndexError, ip[i] >= -rows && ip[i] < rows, "index out of range in self");
+    TJIT_CHECK_AS(IndexError, ip[i] >= 0, "index out of range in self");
+    Tensor dst = y2.select(0, i);
+    copy_(dst, weight.select(0, ip[i]));
+  }
+  return y;
+}
+
+TJIT_DEF Tensor pixel_shuffle(const Tensor& input, std::int64_t r) {
+  TJIT_CHECK(input.dim() >= 3, "pixel_shuffle expects input to have at least 3 dimensions, but "
+                               "got input with ", input.dim(), " dimension(s)");
+  TJIT_CHECK(r > 0, "pixel_shuffle expects a positive upscale_factor, but got ", r);
+  const std::int64_t c = input.size(-3), h = input.size(-2), w = input.size(-1);
+  TJIT_CHECK(c % (r * r) == 0, "pixel_shuffle expects its input's 'channel' dimension to be "
+                               "divisible by the square of upscale_factor, but input.size(-3)=",
+             c, " is not divisible by ", r * r);
+  Shape lead(input.sizes().begin(), input.sizes().end() - 3);
+  Shape s = lead;
+  for (auto v : {c / (r * r), r, r, h, w}) s.push_back(v);
+  Tensor x = input.reshape(s);
+  const std::int64_t b = static_cast<std::int64_t>(lead.size());
+  Shape perm;
+  for (std::int64_t i = 0; i < b; ++i) perm.push_back(i);
+  for (std::int64_t i : {0, 3, 1, 4, 2}) perm.push_back(b + i);
+  Shape o = lead;
+  for (auto v : {c / (r * r), h * r, w * r}) o.push_back(v);
+  return clone(x.permute(perm)).view(o);
+}
+
+TJIT_DEF Tensor pixel_unshuffle(const Tensor& input, std::int64_t r) {
+  TJIT_CHECK(input.dim() >= 3, "pixel_unshuffle expects input to have at least 3 dimensions, "
+                               "but got input with ", input.dim(), " dimension(s)");
+  TJIT_CHECK(r > 0, "pixel_unshuffle expects a positive downscale_factor, but got ", r);
+  const std::int64_t c = input.size(-3), h = input.size(-2), w = input.size(-1);
+  TJIT_CHECK(h % r == 0, "pixel_unshuffle expects height to be divisible by downscale_factor, "
+                         "but input.size(-2)=", h, " is not divisible by ", r);
+  TJIT_CHECK(w % r == 0, "pixel_unshuffle expects width to be divisible by downscale_factor, "
+                         "but input.size(-1)=", w, " is not divisible by ", r);
+  Shape lead(input.sizes().begin(), input.sizes().end() - 3);
+  Shape s = lead;
+  for (auto v : {c, h / r, r, w / r, r}) s.push_back(v);
+  Tensor x = input.reshape(s);
+  const std::int64_t b = static_cast<std::int64_t>(lead.size());
+  Shape perm;
+  for (std::int64_t i = 0; i < b; ++i) perm.push_back(i);
+  for (std::int64_t i : {0, 2, 4, 1, 3}) perm.push_back(b + i);
+  Shape o = lead;
+  for (auto v : {c * r * r, h / r, w / r}) o.push_back(v);
+  return clone(x.permute(perm)).view(o);
+}
+
+TJIT_DEF Tensor channel_shuffle(const Tensor& input, std::int64_t groups) {
+  TJIT_CHECK(input.dim() > 2, "channel_shuffle expects input to have at least 3 dimensions, but "
+                              "got input with ", input.dim(), " dimension(s)");
+  TJIT_CHECK(groups > 0, "Number of groups to divide channels in must be positive.",
+             " Value of groups:", groups);
+  const std::int64_t c = input.size(1);
+  TJIT_CHECK(c % groups == 0, "Number of channels must be divisible by groups. Got ", c,
+             " channels and ", groups, " groups.");
+  Shape s{input.size(0), groups, c / groups};
+  s.insert(s.end(), input.sizes().begin() + 2, input.sizes().end());
+  return clone(input.reshape(s).transpose(1, 2)).view(input.sizes());
+}
+
+}  // namespace tjit

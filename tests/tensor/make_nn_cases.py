@@ -1,0 +1,305 @@
+"""Reference cases for tjit's linear-algebra and neural-network ops (ops/linalg.hpp, ops/nn.hpp):
+inputs, arguments and PyTorch 1.13's outputs (or its error message).
+
+Run by the build (tests/tensor/BUILD) with /usr/bin/python3: make_nn_cases.py GROUP OUT
+GROUP is linalg, conv or nn. A case holds: op (str), input tensors (x, w, b, ...), arguments,
+and either `out` (plus `out2`, `rm_out`, `rv_out` where the op has more results) or `error`.
+`<name>_t`=1 means that tensor was stored transposed (last two dims) and the test transposes it
+back, giving a non-contiguous input.
+"""
+
+import sys
+
+import torch
+import torch.nn.functional as F
+
+from refcases import Writer
+
+torch.manual_seed(0)
+
+F32, F64, F16, BF16 = torch.float32, torch.float64, torch.float16, torch.bfloat16
+I64, I32 = torch.int64, torch.int32
+
+
+def rnd(shape, dtype=F32):
+    if dtype.is_floating_point:
+        return torch.randn(shape, dtype=torch.float64).to(dtype)
+    return torch.randint(-5, 6, shape, dtype=torch.int64).to(dtype)
+
+
+class Cases:
+    def __init__(self, w):
+        self.w = w
+
+    def add(self, op, fn, noncontig=(), **fields):
+        """fn(**fields) gives PyTorch's result; tensors named in noncontig are stored transposed."""
+        stored = dict(fields)
+        for k in noncontig:
+            stored[k] = fields[k].transpose(-1, -2).contiguous()
+            stored[k + "_t"] = 1
+        try:
+            r = fn(**{k: v.clone() if isinstance(v, torch.Tensor) else v for k, v in fields.items()})
+        except Exception as e:  # noqa: BLE001 - PyTorch's message is the expected result
+            self.w.case(op, op=op, error=str(e).split("\n")[0], **stored)
+            return
+        if isinstance(r, tuple):
+            self.w.case(op, op=op, out=r[0], out2=r[1], **stored)
+        else:
+            self.w.case(op, op=op, out=r, **stored)
+
+
+def linalg(c):
+    for dt in (F32, F64, I64, I32, BF16):
+        for m, k, n in ((3, 4, 5), (0, 3, 2), (2, 0, 3), (1, 1, 1), (17, 33, 9)):
+            c.add("mm", lambda x, w: torch.mm(x, w), x=rnd((m, k), dt), w=rnd((k, n), dt))
+        c.add("mm", lambda x, w: torch.mm(x, w), noncontig=("x", "w"), x=rnd((6, 7), dt), w=rnd((5, 6), dt).t())
+        c.add("addmm", lambda b, x, w, beta, alpha: torch.addmm(b, x, w, beta=beta, alpha=alpha),
+              b=rnd((5,), dt), x=rnd((3, 4), dt), w=rnd((4, 5), dt), beta=2, alpha=3)
+        c.add("bmm", lambda x, w: torch.bmm(x, w), x=rnd((2, 3, 4), dt), w=rnd((2, 4, 5), dt))
+        c.add("bmm", lambda x, w: torch.bmm(x, w), noncontig=("x",), x=rnd((3, 5, 4), dt), w=rnd((3, 5, 2), dt))
+        c.add("mv", lambda x, w: torch.mv(x, w), x=rnd((3, 4), dt), w=rnd((4,), dt))
+        c.add("dot", lambda x, w: torch.dot(x, w), x=rnd((7,), dt), w=rnd((7,), dt))
+    for dt in (F32, F64):
+        c.add("addmm", lambda b, x, w, beta, alpha: torch.addmm(b, x, w, beta=beta, alpha=alpha),
+              b=rnd((3, 5), dt), x=rnd((3, 4), dt), w=rnd((4, 5), dt), beta=0.5, alpha=-1.5)
+        c.add("addmm", lambda b, x, w, beta, alpha: torch.addmm(b, x, w, beta=beta, alpha=alpha),
+              b=torch.full((3, 5), float("nan"), dtype=dt), x=rnd((3, 4), dt), w=rnd((4, 5), dt), beta=0.0, alpha=1.0)
+        c.add("addmv", lambda b, x, w, beta, alpha: torch.addmv(b, x, w, beta=beta, alpha=alpha),
+              b=rnd((3,), dt), x=rnd((3, 4), dt), w=rnd((4,), dt), beta=0.5, alpha=2.0)
+        c.add("baddbmm", lambda b, x, w, beta, alpha: torch.baddbmm(b, x, w, beta=beta, alpha=alpha),
+              b=rnd((2, 3, 5), dt), x=rnd((2, 3, 4), dt), w=rnd((2, 4, 5), dt), beta=0.5, alpha=2.0)
+        c.add("outer", lambda x, w: torch.outer(x, w), x=rnd((3,), dt), w=rnd((4,), dt))
+        for sa, sb in (((3,), (3,)), ((2, 3), (3,)), ((3,), (3, 4)), ((2, 3), (3, 4)), ((5, 2, 3), (3,)),
+                       ((5, 2, 3), (3, 4)), ((3,), (5, 3, 4)), ((2, 3), (5, 3, 4)), ((2, 1, 2, 3), (5, 3, 4)),
+                       ((4, 2, 3), (4, 3, 2)), ((0, 2, 3), (3, 4)), ((2, 2, 3), (1, 3, 0)), ((6, 1, 4, 3), (2, 3, 5))):
+            c.add("matmul", lambda x, w: torch.matmul(x, w), x=rnd(sa, dt), w=rnd(sb, dt))
+        c.add("matmul", lambda x, w: torch.matmul(x, w), noncontig=("x", "w"), x=rnd((2, 3, 4), dt), w=rnd((4, 5), dt))
+        for sx in ((3, 4), (4,), (2, 5, 4), (0, 4)):
+            c.add("linear", lambda x, w, b: F.linear(x, w, b), x=rnd(sx, dt), w=rnd((6, 4), dt), b=rnd((6,), dt))
+            c.add("linear_nobias", lambda x, w: F.linear(x, w), x=rnd(sx, dt), w=rnd((6, 4), dt))
+        c.add("linear", lambda x, w, b: F.linear(x, w, b), noncontig=("w",), x=rnd((3, 4), dt), w=rnd((6, 4), dt), b=rnd((6,), dt))
+    # errors
+    c.add("mm", lambda x, w: torch.mm(x, w), x=rnd((2, 3)), w=rnd((4, 5)))
+    c.add("mm", lambda x, w: torch.mm(x, w), x=rnd((2, 3)), w=rnd((3, 5), F64))
+    c.add("mm", lambda x, w: torch.mm(x, w), x=rnd((3,)), w=rnd((3, 5)))
+    c.add("bmm", lambda x, w: torch.bmm(x, w), x=rnd((2, 3, 4)), w=rnd((3, 4, 5)))
+    c.add("bmm", lambda x, w: torch.bmm(x, w), x=rnd((3, 4)), w=rnd((3, 4, 5)))
+    c.add("dot", lambda x, w: torch.dot(x, w), x=rnd((3,)), w=rnd((4,)))
+    c.add("dot", lambda x, w: torch.dot(x, w), x=rnd((3, 1)), w=rnd((3,)))
+    c.add("mv", lambda x, w: torch.mv(x, w), x=rnd((3, 4)), w=rnd((5,)))
+    c.add("matmul", lambda x, w: torch.matmul(x, w), x=rnd(()), w=rnd((3,)))
+    c.add("matmul", lambda x, w: torch.matmul(x, w), x=rnd((2, 3, 4)), w=rnd((3, 5, 6)))
+    c.add("matmul", lambda x, w: torch.matmul(x, w), x=rnd((2, 3, 4)), w=rnd((5, 6)))
+    c.add("linear", lambda x, w, b: F.linear(x, w, b), x=rnd((3, 5)), w=rnd((6, 4)), b=rnd((6,)))
+
+
+def conv(c):
+    C = "conv"
+    for dt in (F32, F64, BF16):
+        for n in (2, 1, 0):
+            c.add("conv2d", lambda x, w, b, stride, padding, dilation, groups: F.conv2d(x, w, b, stride, padding, dilation, groups),
+                  x=rnd((n, 3, 9, 8), dt), w=rnd((4, 3, 3, 3), dt), b=rnd((4,), dt), stride=[1], padding=[1], dilation=[1], groups=1)
+    for dt in (F32, F64):
+        for stride, padding, dilation, groups, cin, cout, k in (
+                ([2], [0], [1], 1, 3, 5, (3, 3)), ([1, 2], [2, 1], [2, 1], 1, 4, 6, (3, 2)),
+                ([1], [0], [1], 1, 8, 16, (1, 1)), ([2], [1], [1], 4, 8, 8, (3, 3)),
+                ([1], [1], [1], 6, 6, 6, (3, 3)), ([1], [2], [2], 6, 6, 12, (5, 5)),
+                ([3], [0], [1], 2, 4, 4, (2, 3))):
+            c.add("conv2d", lambda x, w, b, stride, padding, dilation, groups: F.conv2d(x, w, b, stride, padding, dilation, groups),
+                  x=rnd((2, cin, 11, 10), dt), w=rnd((cout, cin // groups) + k, dt), b=rnd((cout,), dt),
+                  stride=stride, padding=padding, dilation=dilation, groups=groups)
+        c.add("conv2d_nobias", lambda x, w, stride, padding, dilation, groups: F.conv2d(x, w, None, stride, padding, dilation, groups),
+              noncontig=("x",), x=rnd((2, 3, 7, 9), dt), w=rnd((4, 3, 3, 3), dt), stride=[1], padding=[0], dilation=[1], groups=1)
+        c.add("conv2d", lambda x, w, b, stride, padding, dilation, groups: F.conv2d(x, w, b, stride, padding, dilation, groups),
+              x=rnd((3, 7, 6), dt), w=rnd((2, 3, 3, 3), dt), b=rnd((2,), dt), stride=[1], padding=[1], dilation=[1], groups=1)
+        for padding in ("same", "valid"):
+            for k, d in (((3, 4), [1]), ((2, 5), [2, 1]), ((1, 1), [1])):
+                c.add("conv2d_str", lambda x, w, b, padding, dilation: F.conv2d(x, w, b, 1, padding, dilation),
+                      x=rnd((2, 3, 8, 9), dt), w=rnd((4, 3) + k, dt), b=rnd((4,), dt), padding=padding, dilation=d)
+            c.add("conv1d_str", lambda x, w, b, padding, dilation: F.conv1d(x, w, b, 1, padding, dilation),
+                  x=rnd((2, 3, 9), dt), w=rnd((4, 3, 4), dt), b=rnd((4,), dt), padding=padding, dilation=[1])
+            c.add("conv3d_str", lambda x, w, b, padding, dilation: F.conv3d(x, w, b, 1, padding, dilation),
+                  x=rnd((1, 2, 5, 6, 4), dt), w=rnd((3, 2, 2, 3, 2), dt), b=rnd((3,), dt), padding=padding, dilation=[1])
+        for stride, padding, dilation, groups in (([1], [0], [1], 1), ([2], [1], [2], 2), ([3], [2], [1], 1)):
+            c.add("conv1d", lambda x, w, b, stride, padding, dilation, groups: F.conv1d(x, w, b, stride, padding, dilation, groups),
+                  x=rnd((2, 4, 13), dt), w=rnd((6, 4 // groups, 3), dt), b=rnd((6,), dt),
+                  stride=stride, padding=padding, dilation=dilation, groups=groups)
+        c.add("conv1d", lambda x, w, b, stride, padding, dilation, groups: F.conv1d(x, w, b, stride, padding, dilation, groups),
+              x=rnd((4, 13), dt), w=rnd((6, 4, 3), dt), b=rnd((6,), dt), stride=[1], padding=[0], dilation=[1], groups=1)
+        c.add("conv3d", lambda x, w, b, stride, padding, dilation, groups: F.conv3d(x, w, b, stride, padding, dilation, groups),
+              x=rnd((2, 4, 5, 6, 7), dt), w=rnd((6, 2, 2, 3, 2), dt), b=rnd((6,), dt),
+              stride=[1, 2, 1], padding=[1, 0, 1], dilation=[1], groups=2)
+        for stride, padding, opad, groups, dilation in (([1], [0], [0], 1, [1]), ([2], [1], [1], 1, [1]),
+                                                       ([2, 3], [0, 1], [1, 2], 2, [1]), ([1], [1], [0], 1, [2])):
+            c.add("conv_transpose2d", lambda x, w, b, stride, padding, output_padding, groups, dilation:
+                  F.conv_transpose2d(x, w, b, stride, padding, output_padding, groups, dilation),
+                  x=rnd((2, 4, 5, 6), dt), w=rnd((4, 6 // groups, 3, 3), dt), b=rnd((6,), dt),
+                  stride=stride, padding=padding, output_padding=opad, groups=groups, dilation=dilation)
+        c.add("conv_transpose1d", lambda x, w, b, stride, padding, output_padding, groups, dilation:
+              F.conv_transpose1d(x, w, b, stride, padding, output_padding, groups, dilation),
+              x=rnd((2, 3, 7), dt), w=rnd((3, 5, 4), dt), b=rnd((5,), dt), stride=[2], padding=[1], output_padding=[1], groups=1, dilation=[1])
+        c.add("conv_transpose3d", lambda x, w, b, stride, padding, output_padding, groups, dilation:
+              F.conv_transpose3d(x, w, b, stride, padding, output_padding, groups, dilation),
+              x=rnd((1, 2, 3, 4, 3), dt), w=rnd((2, 3, 2, 2, 3), dt), b=rnd((3,), dt), stride=[2, 1, 1], padding=[0], output_padding=[1, 0, 0], groups=1, dilation=[1])
+        for transposed in (False, True):
+            w = rnd((4, 3, 3, 3), dt) if not transposed else rnd((4, 3, 3, 3), dt)
+            c.add("_convolution", lambda x, w, b, stride, padding, dilation, transposed, output_padding, groups:
+                  torch._convolution(x, w, b, stride, padding, dilation, transposed, output_padding, groups, False, False, True, True),
+                  x=rnd((2, 4 if transposed else 3, 6, 5), dt), w=w, b=rnd((3 if transposed else 4,), dt), stride=[2, 1],
+                  padding=[1, 0], dilation=[1, 1], transposed=transposed, output_padding=[1, 0] if transposed else [0, 0], groups=1)
+    # errors
+    conv2d = lambda x, w, b, stride, padding, dilation, groups: F.conv2d(x, w, b, stride, padding, dilation, groups)
+    args = dict(stride=[1], padding=[0], dilation=[1], groups=1)
+    c.add("conv2d", conv2d, x=rnd((3,)), w=rnd((4, 3, 3, 3)), b=rnd((4,)), **args)
+    c.add("conv2d", conv2d, x=rnd((1, 2, 5, 5)), w=rnd((4, 3, 3, 3)), b=rnd((4,)), **args)
+    c.add("conv2d", conv2d, x=rnd((1, 3, 2, 2)), w=rnd((4, 3, 3, 3)), b=rnd((4,)), **args)
+    c.add("conv2d", conv2d, x=rnd((1, 3, 5, 5)), w=rnd((4, 3, 3, 3)), b=rnd((5,)), **args)
+    c.add("conv2d", conv2d, x=rnd((1, 3, 5, 5)), w=rnd((4, 3, 3, 3)), b=rnd((4,)), stride=[0], padding=[0], dilation=[1], groups=1)
+    c.add("conv2d", conv2d, x=rnd((1, 3, 5, 5)), w=rnd((4, 3, 3, 3)), b=rnd((4,)), stride=[1], padding=[-1], dilation=[1], groups=1)
+    c.add("conv2d", conv2d, x=rnd((1, 4, 5, 5)), w=rnd((3, 2, 3, 3)), b=rnd((3,)), stride=[1], padding=[0], dilation=[1], groups=2)
+    c.add("conv2d", conv2d, x=rnd((1, 3, 5, 5), F64), w=rnd((4, 3, 3, 3)), b=rnd((4,)), **args)
+    c.add("conv2d_str", lambda x, w, b, padding, dilation: F.conv2d(x, w, b, 2, padding, dilation),
+          x=rnd((1, 3, 5, 5)), w=rnd((4, 3, 3, 3)), b=rnd((4,)), padding="same", dilation=[1])
+    c.add("conv2d_str", lambda x, w, b, padding, dilation: F.conv2d(x, w, b, 1, padding, dilation),
+          x=rnd((1, 3, 5, 5)), w=rnd((4, 3, 3, 3)), b=rnd((4,)), padding="full", dilation=[1])
+    c.add("conv_transpose2d", lambda x, w, b, stride, padding, output_padding, groups, dilation:
+          F.conv_transpose2d(x, w, b, stride, padding, output_padding, groups, dilation),
+          x=rnd((2, 4, 5, 6)), w=rnd((4, 6, 3, 3)), b=rnd((6,)), stride=[1], padding=[0], output_padding=[1], groups=1, dilation=[1])
+
+
+def nn(c):
+    for dt in (F32, F64, BF16):
+        for n in (2, 0):
+            x = rnd((n, 3, 9, 8), dt)
+            c.add("max_pool2d", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+                  F.max_pool2d(x, kernel_size, stride, padding, dilation, ceil_mode), x=x, kernel_size=[3], stride=[2], padding=[1], dilation=[1], ceil_mode=False)
+            c.add("avg_pool2d", lambda x, kernel_size, stride, padding, ceil_mode, count_include_pad:
+                  F.avg_pool2d(x, kernel_size, stride, padding, ceil_mode, count_include_pad), x=x, kernel_size=[3], stride=[2], padding=[1], ceil_mode=False, count_include_pad=True)
+            c.add("adaptive_avg_pool2d", lambda x, output_size: F.adaptive_avg_pool2d(x, output_size), x=x, output_size=[4, 3])
+            c.add("softmax", lambda x, dim: F.softmax(x, dim), x=x, dim=1)
+            c.add("log_softmax", lambda x, dim: F.log_softmax(x, dim), x=x, dim=-1)
+            c.add("layer_norm", lambda x, normalized_shape, w, b: F.layer_norm(x, normalized_shape, w, b, 1e-5),
+                  x=x, normalized_shape=[9, 8], w=rnd((9, 8), dt), b=rnd((9, 8), dt))
+            if n:
+                c.add("group_norm", lambda x, num_groups, w, b: F.group_norm(x, num_groups, w, b, 1e-5),
+                      x=rnd((n, 6, 5, 4), dt), num_groups=3, w=rnd((6,), dt), b=rnd((6,), dt))
+    for dt in (F32, F64):
+        for ks, st, pd, dl, cm in (([2], [], [0], [1], False), ([3, 2], [2, 1], [1, 0], [1], True),
+                                   ([3], [2], [1], [2], False), ([2], [3], [0], [1], True), ([3], [1], [1], [1], False)):
+            x = rnd((2, 3, 10, 9), dt)
+            x[0, 0, 0, 1] = float("nan")
+            c.add("max_pool2d", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+                  F.max_pool2d(x, kernel_size, stride, padding, dilation, ceil_mode), x=x, kernel_size=ks, stride=st, padding=pd, dilation=dl, ceil_mode=cm)
+            c.add("max_pool2d_with_indices", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+                  F.max_pool2d(x, kernel_size, stride, padding, dilation, ceil_mode, return_indices=True), x=x, kernel_size=ks, stride=st, padding=pd, dilation=dl, ceil_mode=cm)
+            c.add("max_pool1d", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+                  F.max_pool1d(x, kernel_size, stride, padding, dilation, ceil_mode), x=x[0], kernel_size=ks[:1], stride=st[:1], padding=pd[:1], dilation=dl, ceil_mode=cm)
+            c.add("max_pool1d_with_indices", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+                  F.max_pool1d(x, kernel_size, stride, padding, dilation, ceil_mode, return_indices=True), x=x[0], kernel_size=ks[:1], stride=st[:1], padding=pd[:1], dilation=dl, ceil_mode=cm)
+        for ks, st, pd, cm, cip, dov in (([2], [], [0], False, True, None), ([3, 2], [2, 1], [1, 0], True, False, None),
+                                         ([3], [2], [1], True, True, None), ([3], [2], [1], False, True, 5)):
+            x = rnd((2, 3, 10, 9), dt)
+            c.add("avg_pool2d", lambda x, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override:
+                  F.avg_pool2d(x, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override),
+                  noncontig=("x",), x=x, kernel_size=ks, stride=st, padding=pd, ceil_mode=cm, count_include_pad=cip, divisor_override=dov)
+            c.add("avg_pool1d", lambda x, kernel_size, stride, padding, ceil_mode, count_include_pad:
+                  F.avg_pool1d(x, kernel_size, stride, padding, ceil_mode, count_include_pad),
+                  x=x[0], kernel_size=ks[:1], stride=st[:1], padding=pd[:1], ceil_mode=cm, count_include_pad=cip)
+        for osz in ([1], [3, 5], [7, 2], [10, 9]):
+            x = rnd((2, 3, 10, 9), dt)
+            c.add("adaptive_avg_pool2d", lambda x, output_size: F.adaptive_avg_pool2d(x, output_size), x=x, output_size=osz)
+            c.add("adaptive_max_pool2d", lambda x, output_size: F.adaptive_max_pool2d(x, output_size, True), x=x, output_size=osz)
+            c.add("adaptive_avg_pool1d", lambda x, output_size: F.adaptive_avg_pool1d(x, output_size), x=x[0], output_size=osz[:1])
+            c.add("adaptive_max_pool1d", lambda x, output_size: F.adaptive_max_pool1d(x, output_size, True), x=x[0], output_size=osz[:1])
+        # batch_norm, eval and training (running stats updated in place)
+        for shape in ((4, 3), (2, 3, 5), (2, 3, 4, 5)):
+            x = rnd(shape, dt)
+            for training in (False, True):
+                rm, rv = rnd((3,), dt), rnd((3,), dt).abs() + 0.5
+                rm2, rv2 = rm.clone(), rv.clone()
+                out = F.batch_norm(x, rm2, rv2, rnd((3,), dt), rnd((3,), dt), training, 0.2, 1e-4)
+                torch.manual_seed(1)
+                wt, bs = rnd((3,), dt), rnd((3,), dt)
+                rm2, rv2 = rm.clone(), rv.clone()
+                out = F.batch_norm(x, rm2, rv2, wt, bs, training, 0.2, 1e-4)
+                c.w.case("batch_norm", op="batch_norm", x=x, rm=rm, rv=rv, w=wt, b=bs, training=training,
+                         momentum=0.2, eps=1e-4, out=out, rm_out=rm2, rv_out=rv2)
+        c.add("batch_norm_nostats", lambda x: F.batch_norm(x, None, None, None, None, True, 0.1, 1e-5), x=rnd((4, 3, 2), dt))
+        c.add("batch_norm_nostats", lambda x: F.batch_norm(x, None, None, None, None, True, 0.1, 1e-5), x=rnd((1, 3), dt))
+        x = rnd((2, 3, 4, 5), dt)
+        rm, rv = rnd((3,), dt), rnd((3,), dt).abs() + 0.5
+        rm2, rv2 = rm.clone(), rv.clone()
+        out = F.instance_norm(x, rm2, rv2, rnd((3,), dt), None, True, 0.3, 1e-5)
+        c.add("instance_norm", lambda x, w: F.instance_norm(x, None, None, w, None, True, 0.1, 1e-5), x=x, w=rnd((3,), dt))
+        for shape, ns in (((2, 3, 4), [4]), ((5, 6), [5, 6]), ((3,), [3])):
+            c.add("layer_norm", lambda x, normalized_shape, w, b: F.layer_norm(x, normalized_shape, w, b, 1e-5),
+                  x=rnd(shape, dt), normalized_shape=ns, w=rnd(ns, dt), b=rnd(ns, dt))
+            c.add("layer_norm_noaffine", lambda x, normalized_shape: F.layer_norm(x, normalized_shape), x=rnd(shape, dt), normalized_shape=ns)
+        c.add("layer_norm_noaffine", lambda x, normalized_shape: F.layer_norm(x, normalized_shape), noncontig=("x",), x=rnd((5, 6), dt), normalized_shape=[5])
+        for g in (1, 2, 6):
+            c.add("group_norm", lambda x, num_groups, w, b: F.group_norm(x, num_groups, w, b, 1e-5),
+                  x=rnd((2, 6, 3, 3), dt), num_groups=g, w=rnd((6,), dt), b=rnd((6,), dt))
+        for shape, dim in (((3, 4, 5), 0), ((3, 4, 5), 1), ((3, 4, 5), 2), ((), 0), ((0, 3), 1), ((7,), -1)):
+            x = rnd(shape, dt) * 5
+            c.add("softmax", lambda x, dim: F.softmax(x, dim), x=x, dim=dim)
+            c.add("log_softmax", lambda x, dim: F.log_softmax(x, dim), x=x, dim=dim)
+        c.add("softmax", lambda x, dim: F.softmax(x, dim), noncontig=("x",), x=rnd((4, 5), dt), dim=1)
+        c.add("softmax_f64", lambda x, dim: F.softmax(x, dim, dtype=torch.float64), x=rnd((4, 5), dt), dim=1)
+        c.add("dropout_eval", lambda x: F.dropout(x, 0.5, False), x=rnd((3, 4), dt))
+        # interpolate
+        for mode, ac, shape in (("nearest", None, (2, 3, 5, 4)), ("nearest-exact", None, (2, 3, 5, 4)),
+                                ("bilinear", False, (2, 3, 5, 4)), ("bilinear", True, (2, 3, 5, 4)),
+                                ("bicubic", False, (2, 3, 5, 4)), ("bicubic", True, (2, 3, 5, 4)),
+                                ("nearest", None, (2, 3, 7)), ("linear", False, (2, 3, 7)), ("linear", True, (2, 3, 7))):
+            x = rnd(shape, dt)
+            nd = len(shape) - 2
+            for size in ([9, 3][:nd], [2, 11][:nd]):
+                c.add("interpolate_size", lambda x, size, mode, align_corners: F.interpolate(x, size, None, mode, align_corners),
+                      x=x, size=size, mode=mode, align_corners=ac)
+            for sf, rsf in (([2.0], None), ([1.7, 0.6][:nd], None), ([1.7, 0.6][:nd], True), ([0.5], False)):
+                c.add("interpolate_scale", lambda x, scale_factor, mode, align_corners, recompute_scale_factor:
+                      F.interpolate(x, None, scale_factor if len(scale_factor) > 1 else scale_factor[0], mode, align_corners, rsf),
+                      x=x, scale_factor=sf, mode=mode, align_corners=ac, recompute_scale_factor=rsf)
+        # pad
+        for mode in ("constant", "reflect", "replicate", "circular"):
+            for shape, p in (((2, 5), [1, 2]), ((2, 3, 5), [2, 1]), ((2, 3, 4, 5), [1, 2, 2, 1]),
+                             ((1, 2, 3, 4, 5), [1, 1, 0, 2, 2, 0]), ((2, 3, 4, 5), [-1, 2, 1, -1])):
+                c.add("pad", lambda x, pad, mode: F.pad(x, pad, mode), x=rnd(shape, dt), pad=p, mode=mode)
+        c.add("pad_value", lambda x, pad: F.pad(x, pad, "constant", 2.5), x=rnd((2, 3), dt), pad=[1, 1, 2, 0])
+        c.add("prelu", lambda x, w: F.prelu(x, w), x=rnd((2, 3, 4), dt), w=rnd((3,), dt))
+        c.add("prelu", lambda x, w: F.prelu(x, w), x=rnd((2, 3, 4), dt), w=rnd((1,), dt))
+        c.add("pixel_shuffle", lambda x: F.pixel_shuffle(x, 2), x=rnd((2, 8, 3, 2), dt))
+        c.add("pixel_unshuffle", lambda x: F.pixel_unshuffle(x, 2), x=rnd((2, 2, 4, 6), dt))
+        c.add("channel_shuffle", lambda x: F.channel_shuffle(x, 2), x=rnd((2, 6, 3, 2), dt))
+    c.add("pad", lambda x, pad, mode: F.pad(x, pad, mode), x=rnd((2, 5, 3), I64), pad=[1, 2], mode="constant")
+    c.add("embedding", lambda x, w: F.embedding(x, w), x=torch.tensor([[0, 2], [4, 1]]), w=rnd((5, 3)))
+    c.add("embedding", lambda x, w: F.embedding(x, w), x=torch.tensor([5]), w=rnd((5, 3)))
+    # errors
+    c.add("max_pool2d", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+          F.max_pool2d(x, kernel_size, stride, padding, dilation, ceil_mode), x=rnd((3,)), kernel_size=[2], stride=[], padding=[0], dilation=[1], ceil_mode=False)
+    c.add("max_pool2d", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+          F.max_pool2d(x, kernel_size, stride, padding, dilation, ceil_mode), x=rnd((1, 2, 3, 3)), kernel_size=[2], stride=[], padding=[2], dilation=[1], ceil_mode=False)
+    c.add("max_pool2d", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+          F.max_pool2d(x, kernel_size, stride, padding, dilation, ceil_mode), x=rnd((1, 2, 3, 3)), kernel_size=[5], stride=[], padding=[0], dilation=[1], ceil_mode=False)
+    c.add("layer_norm", lambda x, normalized_shape, w, b: F.layer_norm(x, normalized_shape, w, b, 1e-5),
+          x=rnd((2, 3)), normalized_shape=[4], w=rnd((4,)), b=rnd((4,)))
+    c.add("group_norm", lambda x, num_groups, w, b: F.group_norm(x, num_groups, w, b, 1e-5),
+          x=rnd((2, 6, 3)), num_groups=4, w=rnd((6,)), b=rnd((6,)))
+    c.add("softmax", lambda x, dim: F.softmax(x, dim), x=rnd((3, 4)), dim=2)
+    c.add("pad", lambda x, pad, mode: F.pad(x, pad, mode), x=rnd((2, 3, 4)), pad=[4, 1], mode="reflect")
+    c.add("interpolate_size", lambda x, size, mode, align_corners: F.interpolate(x, size, None, mode, align_corners),
+          x=rnd((1, 2, 3, 4)), size=[2, 2], mode="nearest", align_corners=True)
+    c.add("interpolate_size", lambda x, size, mode, align_corners: F.interpolate(x, size, None, mode, align_corners),
+          x=rnd((1, 2, 3)), size=[2], mode="bilinear", align_corners=False)
+    c.add("batch_norm_nostats", lambda x: F.batch_norm(x, None, None, None, None, True, 0.1, 1e-5), x=rnd((1, 3, 1)))
+    c.add("dropout_eval", lambda x: F.dropout(x, 1.5, False), x=rnd((3, 4)))
+
+
+def main(group, path):
+    with Writer(path) as w:
+        {"linalg": linalg, "conv": conv, "nn": nn}[group](Cases(w))
+    print(f"wrote {w.count} cases to {path}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

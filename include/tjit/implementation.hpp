@@ -9,4 +9,8 @@
 #include "tjit/tensor/ops/detail/elementwise_unary_impl.hpp"
 #include "tjit/tensor/ops/detail/factory_impl.hpp"
 #include "tjit/tensor/detail/print_impl.hpp"
+#include "tjit/tensor/ops/detail/reduce_impl.hpp"
+#include "tjit/tensor/ops/detail/shape_impl.hpp"
+#include "tjit/tensor/ops/detail/indexing_impl.hpp"
+#include "tjit/tensor/ops/detail/sort_impl.hpp"
 #endif

@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
+
+#include "tjit/core/parallel.hpp"
 
 #include "tjit/tensor/ops/factory.hpp"
 #include "tjit/tensor/ops/indexing.hpp"

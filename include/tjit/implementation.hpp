@@ -12,4 +12,8 @@
 #include "tjit/tensor/ops/detail/nn_conv_impl.hpp"
 #include "tjit/tensor/ops/detail/nn_impl.hpp"
 #include "tjit/tensor/detail/print_impl.hpp"
+#include "tjit/tensor/ops/detail/reduce_impl.hpp"
+#include "tjit/tensor/ops/detail/shape_impl.hpp"
+#include "tjit/tensor/ops/detail/indexing_impl.hpp"
+#include "tjit/tensor/ops/detail/sort_impl.hpp"
 #endif

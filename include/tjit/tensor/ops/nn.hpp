@@ -1,8 +1,7 @@
 // tjit/tensor/ops/nn.hpp — the neural-network ops of torch.nn.functional with PyTorch 1.13's
 // shapes, dtype rules and messages: convolutions (1d/2d/3d, transposed, 'same'/'valid', the
 // traced `_convolution`), max/avg/adaptive pooling, batch/layer/group/instance norm,
-// softmax/log_softmax, dropout (eval: identity), interpolate, pad, prelu, embedding,
-// pixel_shuffle/unshuffle, channel_shuffle.
+// softmax/log_softmax, dropout (eval: identity), interpolate, pad, prelu.
 //
 // Builds on the raw-buffer kernels of tjit/tensor/kernels/ (conv, pool, norm, softmax, resample,
 // pad): this layer checks arguments, resolves shapes, makes inputs contiguous and computes
@@ -130,12 +129,8 @@ Tensor constant_pad_nd(const Tensor& input, IntArrayRef pad, const Scalar& value
 
 // --- misc -------------------------------------------------------------------------------------
 Tensor prelu(const Tensor& input, const Tensor& weight);
-// Rows of weight [num, dim] at indices (any integral shape) → indices.shape + [dim].
-Tensor embedding(const Tensor& weight, const Tensor& indices, std::int64_t padding_idx = -1,
-                 bool scale_grad_by_freq = false, bool sparse = false);
-Tensor pixel_shuffle(const Tensor& input, std::int64_t upscale_factor);
-Tensor pixel_unshuffle(const Tensor& input, std::int64_t downscale_factor);
-Tensor channel_shuffle(const Tensor& input, std::int64_t groups);
+// embedding is in ops/indexing.hpp; pixel_shuffle, pixel_unshuffle and channel_shuffle in
+// ops/shape.hpp.
 
 }  // namespace tjit
 

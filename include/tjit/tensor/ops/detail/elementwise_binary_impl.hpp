@@ -142,6 +142,7 @@ inline Tensor div_impl(const Tensor& a, const Tensor& b, std::optional<std::stri
                      using T = decltype(tag);
                      using C = acc_t<T>;
                      return [floor](C x, C y) -> C {
+                       (void)floor;  // unused in the bool instantiation
                        if constexpr (std::is_same_v<C, bool>) {
                          if (!y) zero_division();
                          return x;

@@ -16,4 +16,5 @@
 #include "tjit/tensor/ops/detail/shape_impl.hpp"
 #include "tjit/tensor/ops/detail/indexing_impl.hpp"
 #include "tjit/tensor/ops/detail/sort_impl.hpp"
+#include "tjit/runtime/detail/ivalue_impl.hpp"
 #endif

@@ -17,6 +17,7 @@
 
 #include "tjit/core/array_ref.hpp"
 #include "tjit/core/error.hpp"
+#include "tjit/core/intrusive_ptr.hpp"
 #include "tjit/tensor/device.hpp"
 #include "tjit/tensor/scalar.hpp"
 #include "tjit/tensor/scalar_type.hpp"
@@ -79,7 +80,7 @@ class Tensor {
   static Tensor from_storage(Storage storage, IntArrayRef sizes, IntArrayRef strides,
                              std::int64_t offset, ScalarType dtype) {
     TJIT_CHECK(sizes.size() == strides.size(), "mismatch in length of strides and shape");
-    auto impl = std::make_shared<Impl>();
+    auto impl = make_intrusive<Impl>();
     impl->storage = std::move(storage);
     impl->sizes.assign(sizes.begin(), sizes.end());
     impl->strides.assign(strides.begin(), strides.end());
@@ -99,7 +100,7 @@ class Tensor {
                to_string(dtype));
     TJIT_CHECK(n == 0 || static_cast<std::uint64_t>(n) <= UINT64_MAX / esize / 2,
                "Tensor of sizes ", detail::shape_str(sizes), " is too large to allocate");
-    auto impl = std::make_shared<Impl>();
+    auto impl = make_intrusive<Impl>();
     impl->storage = Storage::allocate(static_cast<std::size_t>(n) * esize);
     impl->sizes.assign(sizes.begin(), sizes.end());
     impl->strides = detail::contiguous_strides(sizes);
@@ -156,7 +157,9 @@ class Tensor {
   bool is_alias_of(const Tensor& other) const {
     return defined() && other.defined() && storage() == other.storage();
   }
-  long use_count() const noexcept { return impl_.use_count(); }
+  long use_count() const noexcept { return static_cast<long>(impl_.use_count()); }
+  // Identity of the tensor object, for memo tables (pickling, deep copies).
+  const void* unsafe_impl_ptr() const noexcept { return impl_.get(); }
 
   // Autograd is not part of tjit (inference only); the flag exists for archives and scripts that
   // read `x.requires_grad`.
@@ -544,7 +547,7 @@ class Tensor {
   }
 
  private:
-  struct Impl {
+  struct Impl : Refcounted {
     Storage storage;
     Shape sizes;
     Shape strides;
@@ -555,7 +558,7 @@ class Tensor {
     bool wrapped_number = false;
   };
 
-  explicit Tensor(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
+  explicit Tensor(IntrusivePtr<Impl> impl) : impl_(std::move(impl)) {}
 
   const Impl& checked() const {
     TJIT_CHECK(impl_ != nullptr, "Expected a proper Tensor but got None (an undefined tensor)");
@@ -584,7 +587,7 @@ class Tensor {
                m.storage.nbytes());
   }
 
-  std::shared_ptr<Impl> impl_;
+  IntrusivePtr<Impl> impl_;
 };
 
 }  // namespace tjit

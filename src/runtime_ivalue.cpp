@@ -1,0 +1,1 @@
+#include "tjit/runtime/detail/ivalue_impl.hpp"

@@ -17,4 +17,12 @@
 #include "tjit/tensor/ops/detail/indexing_impl.hpp"
 #include "tjit/tensor/ops/detail/sort_impl.hpp"
 #include "tjit/runtime/detail/ivalue_impl.hpp"
+#include "tjit/runtime/detail/operator_impl.hpp"
+#include "tjit/runtime/detail/ops_prim.hpp"
+#include "tjit/runtime/detail/ops_builtin.hpp"
+#include "tjit/runtime/detail/ops_tensor_pointwise.hpp"
+#include "tjit/runtime/detail/ops_tensor_reduce.hpp"
+#include "tjit/runtime/detail/ops_tensor_shape.hpp"
+#include "tjit/runtime/detail/ops_tensor_nn.hpp"
+#include "tjit/runtime/detail/ops_tensor_misc.hpp"
 #endif

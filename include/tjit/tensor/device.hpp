@@ -59,8 +59,8 @@ class Device {
   friend std::ostream& operator<<(std::ostream& out, const Device& d) { return out << d.str(); }
 
  private:
-  DeviceType type_;
-  std::int8_t index_;
+  DeviceType type_ = DeviceType::CPU;
+  std::int8_t index_ = -1;
 };
 
 inline constexpr Device kCPU{DeviceType::CPU};

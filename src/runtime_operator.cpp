@@ -1,0 +1,1 @@
+#include "tjit/runtime/detail/operator_impl.hpp"

@@ -1,0 +1,1 @@
+#include "tjit/runtime/detail/ops_builtin.hpp"

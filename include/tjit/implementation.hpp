@@ -11,6 +11,7 @@
 #include "tjit/tensor/ops/detail/linalg_impl.hpp"
 #include "tjit/tensor/ops/detail/nn_conv_impl.hpp"
 #include "tjit/tensor/ops/detail/nn_impl.hpp"
+#include "tjit/tensor/ops/detail/rnn_impl.hpp"
 #include "tjit/tensor/detail/print_impl.hpp"
 #include "tjit/tensor/ops/detail/reduce_impl.hpp"
 #include "tjit/tensor/ops/detail/shape_impl.hpp"

@@ -295,9 +295,116 @@ def nn(c):
     c.add("dropout_eval", lambda x: F.dropout(x, 1.5, False), x=rnd((3, 4)))
 
 
+def rnn(c):
+    """nn.LSTM / GRU / RNN in eval mode, through their modules (so unbatched input, hx given or
+    zero, packed sequences and proj_size take the module's path), stored as the aten op's
+    arguments: x, hx (list), params (the module's _flat_weights)."""
+    import torch.nn as tnn
+    from torch.nn.utils.rnn import pack_padded_sequence
+
+    def store(op, m, x, hx, out, hn, batch_sizes=None):
+        fields = dict(op=op, x=x, hx=hx, params=list(m._flat_weights), has_biases=m.bias,
+                      num_layers=m.num_layers, dropout=float(m.dropout), bidirectional=m.bidirectional,
+                      batch_first=m.batch_first, out=out)
+        if batch_sizes is not None:
+            fields["batch_sizes"] = batch_sizes
+        if isinstance(hn, tuple):
+            fields.update(out2=hn[0], out3=hn[1])
+        else:
+            fields.update(out2=hn)
+        c.w.case(op, **fields)
+
+    def zeros_hx(m, batch, lstm):
+        d = (2 if m.bidirectional else 1) * m.num_layers
+        h_size = m.proj_size if lstm and m.proj_size else m.hidden_size
+        shape = (d, batch, h_size) if batch is not None else (d, h_size)
+        h = rnd(shape, m.weight_ih_l0.dtype)
+        if lstm:
+            return [h, rnd(shape[:-1] + (m.hidden_size,), m.weight_ih_l0.dtype)]
+        return [h]
+
+    configs = []
+    for dt in (F32, F64):
+        for layers, bidir, bf, bias in ((1, False, False, True), (2, True, False, True), (3, False, True, False),
+                                        (2, True, True, True), (1, True, False, False)):
+            configs.append((dt, layers, bidir, bf, bias))
+    for kind in ("lstm", "gru", "rnn_tanh", "rnn_relu"):
+        for dt, layers, bidir, bf, bias in configs:
+            for proj in ((0, 2) if kind == "lstm" else (0,)):
+                kw = dict(num_layers=layers, bidirectional=bidir, batch_first=bf, bias=bias, dropout=0.25 if layers > 1 else 0.0)
+                if kind == "lstm":
+                    m = tnn.LSTM(3, 4, proj_size=proj, **kw)
+                elif kind == "gru":
+                    m = tnn.GRU(3, 4, **kw)
+                else:
+                    m = tnn.RNN(3, 4, nonlinearity=kind[4:], **kw)
+                m = m.to(dt).eval()
+                lstm = kind == "lstm"
+                with torch.no_grad():
+                    for batched in (True, False):
+                        T, B = 5, 2
+                        x = rnd(((B, T, 3) if bf else (T, B, 3)) if batched else (T, 3), dt)
+                        hx = zeros_hx(m, B if batched else None, lstm)
+                        out, hn = m(x, tuple(hx) if lstm else hx[0])
+                        store(kind, m, x, hx, out, hn)
+                    # packed: lengths 5, 3, 3, 1 (sorted)
+                    lengths = [5, 3, 3, 1]
+                    x = rnd((5, 4, 3), dt)
+                    packed = pack_padded_sequence(x, lengths)
+                    hx = zeros_hx(m, 4, lstm)
+                    out, hn = m(packed, tuple(hx) if lstm else hx[0])
+                    store(kind + "_packed", m, packed.data, hx, out.data, hn, packed.batch_sizes)
+    # cells
+    for dt in (F32, F64):
+        for bias in (True, False):
+            for kind, mod in (("lstm_cell", tnn.LSTMCell), ("gru_cell", tnn.GRUCell), ("rnn_tanh_cell", tnn.RNNCell),
+                              ("rnn_relu_cell", tnn.RNNCell)):
+                kw = dict(nonlinearity="relu") if kind == "rnn_relu_cell" else {}
+                m = mod(3, 5, bias=bias, **kw).to(dt)
+                for shape in ((4, 3), (3,)):
+                    x = rnd(shape, dt)
+                    hs = shape[:-1] + (5,)
+                    hx = [rnd(hs, dt), rnd(hs, dt)] if kind == "lstm_cell" else [rnd(hs, dt)]
+                    with torch.no_grad():
+                        r = m(x, tuple(hx) if kind == "lstm_cell" else hx[0])
+                    fields = dict(op=kind, x=x, hx=hx, w_ih=m.weight_ih, w_hh=m.weight_hh, b_ih=m.bias_ih, b_hh=m.bias_hh)
+                    if isinstance(r, tuple):
+                        fields.update(out=r[0], out2=r[1])
+                    else:
+                        fields.update(out=r)
+                    c.w.case(kind, **fields)
+    # errors
+    m = tnn.LSTM(3, 4, num_layers=2)
+    def err(op, fn, **fields):
+        try:
+            fn()
+            raise SystemExit("expected an error for " + op)
+        except Exception as e:  # noqa: BLE001
+            c.w.case(op, op=op, error=str(e).split("\n")[0], params=list(m._flat_weights), has_biases=True,
+                     num_layers=2, dropout=0.0, bidirectional=False, batch_first=False, **fields)
+    x, h, cc = rnd((5, 2, 3)), rnd((2, 2, 4)), rnd((2, 2, 4))
+    err("lstm", lambda: m(rnd((5, 2, 3, 1)), (h, cc)), x=rnd((5, 2, 3, 1)), hx=[h, cc])
+    err("lstm", lambda: m(x, (rnd((2, 4)), cc)), x=x, hx=[rnd((2, 4)), cc])
+    err("lstm", lambda: m(x, (rnd((1, 2, 4)), cc)), x=x, hx=[rnd((1, 2, 4)), cc])
+    err("lstm", lambda: m(x, (rnd((2, 3, 4)), rnd((2, 3, 4)))), x=x, hx=[rnd((2, 3, 4)), rnd((2, 3, 4))])
+    err("lstm", lambda: torch.lstm(rnd((5, 2, 2)), (h, cc), m._flat_weights, True, 2, 0.0, False, False, False),
+        x=rnd((5, 2, 2)), hx=[h, cc])
+    err("lstm", lambda: torch.lstm(x, (h, cc), m._flat_weights[:-1], True, 2, 0.0, False, False, False), x=x, hx=[h, cc], drop_last_param=True)
+    err("lstm", lambda: torch.lstm(rnd((0, 2, 3)), (h, cc), m._flat_weights, True, 2, 0.0, False, False, False),
+        x=rnd((0, 2, 3)), hx=[h, cc])
+    cm = tnn.LSTMCell(3, 5)
+    for xx, hh in ((rnd((4, 2)), rnd((4, 5))), (rnd((4, 3)), rnd((3, 5))), (rnd((4, 3)), rnd((4, 6)))):
+        try:
+            torch.lstm_cell(xx, (hh, hh), cm.weight_ih, cm.weight_hh, cm.bias_ih, cm.bias_hh)
+            raise SystemExit("expected an error")
+        except RuntimeError as e:
+            c.w.case("lstm_cell", op="lstm_cell", x=xx, hx=[hh, hh], w_ih=cm.weight_ih, w_hh=cm.weight_hh,
+                     b_ih=cm.bias_ih, b_hh=cm.bias_hh, error=str(e).split("\n")[0])
+
+
 def main(group, path):
     with Writer(path) as w:
-        {"linalg": linalg, "conv": conv, "nn": nn}[group](Cases(w))
+        {"linalg": linalg, "conv": conv, "nn": nn, "rnn": rnn}[group](Cases(w))
     print(f"wrote {w.count} cases to {path}")
 
 

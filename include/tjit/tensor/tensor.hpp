@@ -9,6 +9,7 @@
 #include "tjit/tensor/ops/linalg.hpp"
 #include "tjit/tensor/ops/nn.hpp"
 #include "tjit/tensor/ops/reduce.hpp"
+#include "tjit/tensor/ops/rnn.hpp"
 #include "tjit/tensor/ops/shape.hpp"
 #include "tjit/tensor/ops/sort.hpp"
 #include "tjit/tensor/print.hpp"

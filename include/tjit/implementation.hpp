@@ -4,6 +4,7 @@
 #pragma once
 
 #ifndef TJIT_HEADER_ONLY
+#include "tjit/tensor/ops/detail/attention_impl.hpp"
 #include "tjit/tensor/ops/detail/copy_impl.hpp"
 #include "tjit/tensor/ops/detail/elementwise_binary_impl.hpp"
 #include "tjit/tensor/ops/detail/elementwise_unary_impl.hpp"

@@ -402,9 +402,120 @@ def rnn(c):
                      b_ih=cm.bias_ih, b_hh=cm.bias_hh, error=str(e).split("\n")[0])
 
 
+def attention(c):
+    """nn.MultiheadAttention in eval mode (its fast path or F.multi_head_attention_forward, as the
+    module picks), _native_multi_head_attention, _masked_softmax, _transform_bias_rescale_qkv and
+    _scaled_dot_product_attention."""
+    import torch.nn as tnn
+
+    E, H = 8, 2
+    for dt in (F32, F64):
+        for bf in (False, True):
+            for variant in ("self", "cross", "kv", "bias_kv", "zero_attn", "nobias", "kdim", "unbatched"):
+                kw = dict(batch_first=bf, dropout=0.0 if bf else 0.1)  # dropout 0: the fast path
+                if variant == "bias_kv":
+                    kw["add_bias_kv"] = True
+                if variant == "zero_attn":
+                    kw["add_zero_attn"] = True
+                if variant == "nobias":
+                    kw["bias"] = False
+                if variant == "kdim":
+                    kw.update(kdim=5, vdim=3)
+                m = tnn.MultiheadAttention(E, H, **kw).to(dt).eval()
+                L, S, N = 4, 6 if variant not in ("self",) else 4, 3
+                batched = variant != "unbatched"
+                def shp(n, e):
+                    if not batched:
+                        return (n, e)
+                    return (N, n, e) if bf else (n, N, e)
+                q = rnd(shp(L, E), dt)
+                if variant == "self":
+                    k = v = q
+                elif variant == "kv" or variant == "unbatched":
+                    k = v = rnd(shp(S, E), dt)
+                else:
+                    k, v = rnd(shp(S, kw.get("kdim", E)), dt), rnd(shp(S, kw.get("vdim", E)), dt)
+                src = k.shape[-2] if not batched else (k.shape[1] if bf else k.shape[0])
+                masks = [(None, None), (torch.rand(L, src) > 0.7, None), (rnd((L, src), dt), None),
+                         (None, torch.tensor([[False] * (src - 1) + [True]] * N) if batched else torch.tensor([False] * (src - 1) + [True]))]
+                if batched:
+                    masks.append((torch.rand(N * H, L, src) > 0.7, torch.rand(N, src) > 0.8))
+                    masks.append((None, rnd((N, src), dt)))
+                for am, kpm in masks:
+                    if am is not None and am.dtype == torch.bool:
+                        am[:, 0] = False  # no row masked entirely
+                    if kpm is not None and kpm.dtype == torch.bool:
+                        kpm[..., 0] = False
+                    for nw, avg in ((True, True), (True, False), (False, True)):
+                        with torch.no_grad():
+                            out, w = m(q, k, v, key_padding_mask=kpm, need_weights=nw, attn_mask=am, average_attn_weights=avg)
+                        fast = (batched and q is k and k is v and bf and not m.add_zero_attn and m.bias_k is None
+                                and m._qkv_same_embed_dim and am is None and H % 2 == 0 and m.dropout == 0)
+                        fields = dict(op="mha", fast=fast, x=q, k=k, v=v, self_attn=q is k, kv_same=k is v,
+                                      num_heads=H, in_proj_weight=m.in_proj_weight, in_proj_bias=m.in_proj_bias,
+                                      q_proj_weight=m.q_proj_weight, k_proj_weight=m.k_proj_weight, v_proj_weight=m.v_proj_weight,
+                                      bias_k=m.bias_k, bias_v=m.bias_v, add_zero_attn=m.add_zero_attn,
+                                      out_w=m.out_proj.weight, out_b=m.out_proj.bias, batch_first=bf,
+                                      attn_mask=am, key_padding_mask=kpm, need_weights=nw, average=avg, out=out)
+                        if w is not None:
+                            fields["out2"] = w
+                        c.w.case("mha", **fields)
+    # _native_multi_head_attention directly
+    B, T = 2, 3
+    for dt in (F32, F64):
+        x = rnd((B, T, E), dt)
+        y = rnd((B, T, E), dt)
+        W, b, pw, pb = rnd((3 * E, E), dt), rnd((3 * E,), dt), rnd((E, E), dt), rnd((E,), dt)
+        kpm = torch.tensor([[False, False, True], [False, True, True]])
+        full = torch.rand(B, H, T, T) > 0.6
+        full[..., 0] = False
+        for mask, mt, kv in ((None, None, "self"), (kpm, 1, "self"), (kpm, 2, "self"), (full, 2, "self"), (full, 1, "self"),
+                             (None, None, "kv"), (None, None, "cross"), (kpm.float(), 1, "self"),
+                             (torch.tensor([[False, False, True], [True, True, True]]), 1, "self"),
+                             (None, None, "empty")):
+            for nw, avg in ((True, True), (True, False), (False, True)):
+                if dt == F64 and kv == "empty":
+                    continue
+                q = x if kv != "empty" else rnd((B, 0, E), dt)
+                k = q if kv in ("self", "empty") else y
+                v = k if kv != "cross" else rnd((B, T, E), dt)
+                c.add("native_mha", lambda x, k, v, w, b, pw, pb, mask, mask_type, need_weights, average, kv:
+                      torch._native_multi_head_attention(x, k, v, E, H, w, b, pw, pb, mask, need_weights, average, mask_type),
+                      x=q, k=k, v=v, w=W, b=b, pw=pw, pb=pb, mask=mask, mask_type=mt, need_weights=nw, average=avg, kv=kv)
+    # errors
+    x = rnd((B, T, E))
+    W, b, pw, pb = rnd((3 * E, E)), rnd((3 * E,)), rnd((E, E)), rnd((E,))
+    for mask, mt, nh, ww in ((None, None, 3, W), (torch.rand(T, T) > 0.5, 1, H, W), (kpm, None, H, W), (kpm, 0, H, W),
+                             (None, None, H, rnd((3 * E, E + 1)))):
+        c.add("native_mha", lambda x, k, v, w, b, pw, pb, mask, mask_type, need_weights, average, num_heads, kv:
+              torch._native_multi_head_attention(x, k, v, E, num_heads, w, b, pw, pb, mask, need_weights, average, mask_type),
+              x=x, k=x, v=x, w=ww, b=b, pw=pw, pb=pb, mask=mask, mask_type=mt, need_weights=True, average=True, kv="self", num_heads=nh)
+    # _masked_softmax, _transform_bias_rescale_qkv, _scaled_dot_product_attention
+    for dt in (F32, F64):
+        x = rnd((2, 2, 3, 4), dt)
+        m = torch.rand(2, 2, 3, 4) > 0.5
+        m[0, 0, 0] = True  # one row masked entirely: NaN, as PyTorch gives
+        for dim, mt in ((3, 1), (3, 2), (1, 2), (None, 2)):
+            c.add("masked_softmax", lambda x, mask, dim, mask_type: torch._masked_softmax(x, mask, dim, mask_type),
+                  x=x, mask=m, dim=dim, mask_type=mt)
+        qkv, bias = rnd((2, 3, 3 * E), dt), rnd((3 * E,), dt)
+        r = torch._transform_bias_rescale_qkv(qkv, bias, H)
+        c.w.case("transform_qkv", op="transform_qkv", x=qkv, b=bias, num_heads=H, out=r[0], out2=r[1], out3=r[2])
+        q, k, v = rnd((2, 3, 4), dt), rnd((2, 5, 4), dt), rnd((2, 5, 6), dt)
+        for am, causal in ((None, False), (torch.rand(3, 5) > 0.3, False), (rnd((3, 5), dt), False), (None, True)):
+            if am is not None and am.dtype == torch.bool:
+                am[:, 0] = True
+            c.add("sdpa", lambda x, k, v, mask, is_causal: torch._C._nn._scaled_dot_product_attention(x, k, v, mask, 0.0, True, is_causal),
+                  x=q, k=k, v=v, mask=am, is_causal=causal)
+    c.add("masked_softmax", lambda x, mask, dim, mask_type: torch._masked_softmax(x, mask, dim, mask_type),
+          x=rnd((2, 3)), mask=torch.rand(3) > 0.5, dim=1, mask_type=2)
+    c.add("masked_softmax", lambda x, mask, dim, mask_type: torch._masked_softmax(x, mask, dim, mask_type),
+          x=rnd((2, 3)), mask=torch.rand(2, 3) > 0.5, dim=1, mask_type=None)
+
+
 def main(group, path):
     with Writer(path) as w:
-        {"linalg": linalg, "conv": conv, "nn": nn, "rnn": rnn}[group](Cases(w))
+        {"linalg": linalg, "conv": conv, "nn": nn, "rnn": rnn, "attention": attention}[group](Cases(w))
     print(f"wrote {w.count} cases to {path}")
 
 

@@ -2,6 +2,7 @@
 // factories and elementwise ops. (Kernels are defined once per program: tjit/core/config.hpp.)
 #pragma once
 
+#include "tjit/tensor/ops/attention.hpp"
 #include "tjit/tensor/ops/copy.hpp"
 #include "tjit/tensor/ops/elementwise.hpp"
 #include "tjit/tensor/ops/factory.hpp"

@@ -271,6 +271,45 @@ def nn(c):
         c.add("pixel_shuffle", lambda x: F.pixel_shuffle(x, 2), x=rnd((2, 8, 3, 2), dt))
         c.add("pixel_unshuffle", lambda x: F.pixel_unshuffle(x, 2), x=rnd((2, 2, 4, 6), dt))
         c.add("channel_shuffle", lambda x: F.channel_shuffle(x, 2), x=rnd((2, 6, 3, 2), dt))
+    # 3-d pooling and 5-d interpolation
+    for dt in (F32, F64):
+        for ks, st, pd, dl, cm in (([2], [], [0], [1], False), ([3, 2, 2], [2, 1, 2], [1, 0, 1], [1], True),
+                                   ([3], [2], [1], [2, 1, 1], False), ([2], [3], [0], [1], True)):
+            for shape in ((2, 3, 7, 6, 5), (3, 6, 7, 5)):
+                x = rnd(shape, dt)
+                x.view(-1)[1] = float("nan")
+                c.add("max_pool3d", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+                      F.max_pool3d(x, kernel_size, stride, padding, dilation, ceil_mode), x=x, kernel_size=ks, stride=st, padding=pd, dilation=dl, ceil_mode=cm)
+                c.add("max_pool3d_with_indices", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+                      F.max_pool3d(x, kernel_size, stride, padding, dilation, ceil_mode, return_indices=True), x=x, kernel_size=ks, stride=st, padding=pd, dilation=dl, ceil_mode=cm)
+        for ks, st, pd, cm, cip, dov in (([2], [], [0], False, True, None), ([3, 2, 2], [2, 1, 2], [1, 0, 1], True, False, None),
+                                         ([3], [2], [1], True, True, None), ([3], [2], [1], False, True, 5)):
+            c.add("avg_pool3d", lambda x, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override:
+                  F.avg_pool3d(x, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override),
+                  noncontig=("x",), x=rnd((2, 3, 7, 6, 5), dt), kernel_size=ks, stride=st, padding=pd, ceil_mode=cm, count_include_pad=cip, divisor_override=dov)
+        for osz in ([1], [3, 5, 2], [7, 2, 4], [7, 6, 5]):
+            x = rnd((2, 3, 7, 6, 5), dt)
+            c.add("adaptive_avg_pool3d", lambda x, output_size: F.adaptive_avg_pool3d(x, output_size), x=x, output_size=osz)
+            c.add("adaptive_max_pool3d", lambda x, output_size: F.adaptive_max_pool3d(x, output_size, True), x=x, output_size=osz)
+            c.add("adaptive_avg_pool3d", lambda x, output_size: F.adaptive_avg_pool3d(x, output_size), x=x[0], output_size=osz)
+        for mode, ac in (("nearest", None), ("nearest-exact", None), ("trilinear", False), ("trilinear", True)):
+            x = rnd((2, 3, 4, 5, 3), dt)
+            for size in ([7, 3, 6], [2, 9, 3]):
+                c.add("interpolate_size", lambda x, size, mode, align_corners: F.interpolate(x, size, None, mode, align_corners),
+                      x=x, size=size, mode=mode, align_corners=ac)
+            for sf, rsf in (([2.0], None), ([1.7, 0.6, 2.5], None), ([1.7, 0.6, 2.5], True)):
+                c.add("interpolate_scale", lambda x, scale_factor, mode, align_corners, recompute_scale_factor:
+                      F.interpolate(x, None, scale_factor if len(scale_factor) > 1 else scale_factor[0], mode, align_corners, rsf),
+                      x=x, scale_factor=sf, mode=mode, align_corners=ac, recompute_scale_factor=rsf)
+    c.add("max_pool3d", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+          F.max_pool3d(x, kernel_size, stride, padding, dilation, ceil_mode), x=rnd((2, 3, 4)), kernel_size=[2], stride=[], padding=[0], dilation=[1], ceil_mode=False)
+    c.add("max_pool3d", lambda x, kernel_size, stride, padding, dilation, ceil_mode:
+          F.max_pool3d(x, kernel_size, stride, padding, dilation, ceil_mode), x=rnd((1, 2, 3, 3, 3)), kernel_size=[2], stride=[], padding=[2], dilation=[1], ceil_mode=False)
+    c.add("avg_pool3d", lambda x, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override:
+          F.avg_pool3d(x, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override),
+          x=rnd((1, 2, 3, 3, 3)), kernel_size=[5], stride=[], padding=[0], ceil_mode=False, count_include_pad=True, divisor_override=None)
+    c.add("interpolate_size", lambda x, size, mode, align_corners: F.interpolate(x, size, None, mode, align_corners),
+          x=rnd((1, 2, 3, 4)), size=[2, 2], mode="trilinear", align_corners=False)
     c.add("pad", lambda x, pad, mode: F.pad(x, pad, mode), x=rnd((2, 5, 3), I64), pad=[1, 2], mode="constant")
     c.add("embedding", lambda x, w: F.embedding(x, w), x=torch.tensor([[0, 2], [4, 1]]), w=rnd((5, 3)))
     c.add("embedding", lambda x, w: F.embedding(x, w), x=torch.tensor([5]), w=rnd((5, 3)))

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <utility>
 
 #include "tjit/core/error.hpp"
 #include "tjit/core/parallel.hpp"
@@ -97,9 +98,13 @@ inline void check_pool_common(const PoolParams& p, bool max) {
                  "got dilationT: ", c.dd, " dilationH: ", c.dh, " dilationW: ", c.dw);
     TJIT_CHECK(c.pd >= 0 && c.ph >= 0 && c.pw >= 0, "pad must be non-negative, but got pad: ",
                std::min({c.pd, c.ph, c.pw}));
-    TJIT_CHECK(c.kd / 2 >= c.pd && c.kw / 2 >= c.pw && c.kh / 2 >= c.ph,
-               "pad should be smaller than or equal to half of kernel size, but got kT: ", c.kd,
-               " kW: ", c.kw, " kH: ", c.kh, " padT: ", c.pd, " padW: ", c.pw, " padH: ", c.ph);
+    for (auto [pad, k] : {std::pair{c.pd, c.kd}, std::pair{c.ph, c.kh}, std::pair{c.pw, c.kw}})
+      TJIT_CHECK(pad <= k / 2, "pad should be at most half of kernel size, but got pad=", pad,
+                 " and kernel_size=", k);
+    if (!max)  // avg_pool3d: the kernel must fit in the unpadded input
+      TJIT_CHECK(c.id >= c.kd && c.ih >= c.kh && c.iw >= c.kw, "input image (T: ", c.id, " H: ",
+                 c.ih, " W: ", c.iw, ") smaller than kernel size (kT: ", c.kd, " kH: ", c.kh,
+                 " kW: ", c.kw, ")");
     TJIT_CHECK(c.od >= 1 && c.oh >= 1 && c.ow >= 1, "Given input size: (", p.channels, "x",
                c.id, "x", c.ih, "x", c.iw, "). Calculated output size: (", p.channels, "x", c.od,
                "x", c.oh, "x", c.ow, "). Output size is too small");

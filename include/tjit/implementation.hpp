@@ -4,6 +4,7 @@
 #pragma once
 
 #ifndef TJIT_HEADER_ONLY
+#include "tjit/tensor/ops/detail/attention_impl.hpp"
 #include "tjit/tensor/ops/detail/copy_impl.hpp"
 #include "tjit/tensor/ops/detail/elementwise_binary_impl.hpp"
 #include "tjit/tensor/ops/detail/elementwise_unary_impl.hpp"
@@ -11,6 +12,7 @@
 #include "tjit/tensor/ops/detail/linalg_impl.hpp"
 #include "tjit/tensor/ops/detail/nn_conv_impl.hpp"
 #include "tjit/tensor/ops/detail/nn_impl.hpp"
+#include "tjit/tensor/ops/detail/rnn_impl.hpp"
 #include "tjit/tensor/detail/print_impl.hpp"
 #include "tjit/tensor/ops/detail/reduce_impl.hpp"
 #include "tjit/tensor/ops/detail/shape_impl.hpp"

@@ -1,4 +1,4 @@
-// Pooling, normalisation, softmax, dropout (eval), interpolate, pad, prelu, embedding and the
+// Pooling (1d/2d/3d), normalisation, softmax, dropout (eval), interpolate, pad, prelu, embedding and the
 // shuffles against PyTorch 1.13 on the reference cases of make_nn_cases.py (group nn).
 #include <doctest/doctest.h>
 
@@ -43,6 +43,19 @@ TEST_CASE("nn ops match PyTorch on the reference cases") {
       {"avg_pool1d", one([](const Case& c, const Tensor& x) {
          return avg_pool1d(x, L(c, "kernel_size"), L(c, "stride"), L(c, "padding"), B(c, "ceil_mode"), B(c, "count_include_pad"));
        })},
+      {"max_pool3d", one([](const Case& c, const Tensor& x) {
+         return max_pool3d(x, L(c, "kernel_size"), L(c, "stride"), L(c, "padding"), L(c, "dilation"), B(c, "ceil_mode"));
+       })},
+      {"max_pool3d_with_indices", [](const Case& c) {
+         return pair(max_pool3d_with_indices(T(c, "x"), L(c, "kernel_size"), L(c, "stride"), L(c, "padding"), L(c, "dilation"), B(c, "ceil_mode")));
+       }},
+      {"avg_pool3d", one([](const Case& c, const Tensor& x) {
+         std::optional<std::int64_t> dov;
+         if (c.has("divisor_override") && !c.is_none("divisor_override")) dov = I(c, "divisor_override");
+         return avg_pool3d(x, L(c, "kernel_size"), L(c, "stride"), L(c, "padding"), B(c, "ceil_mode"), B(c, "count_include_pad"), dov);
+       })},
+      {"adaptive_avg_pool3d", one([](const Case& c, const Tensor& x) { return adaptive_avg_pool3d(x, L(c, "output_size")); })},
+      {"adaptive_max_pool3d", [](const Case& c) { return pair(adaptive_max_pool3d(T(c, "x"), L(c, "output_size"))); }},
       {"adaptive_avg_pool2d", one([](const Case& c, const Tensor& x) { return adaptive_avg_pool2d(x, L(c, "output_size")); })},
       {"adaptive_avg_pool1d", one([](const Case& c, const Tensor& x) { return adaptive_avg_pool1d(x, L(c, "output_size")); })},
       {"adaptive_max_pool2d", [](const Case& c) { return pair(adaptive_max_pool2d(T(c, "x"), L(c, "output_size"))); }},

@@ -2,6 +2,7 @@
 // factories and elementwise ops. (Kernels are defined once per program: tjit/core/config.hpp.)
 #pragma once
 
+#include "tjit/tensor/ops/attention.hpp"
 #include "tjit/tensor/ops/copy.hpp"
 #include "tjit/tensor/ops/elementwise.hpp"
 #include "tjit/tensor/ops/factory.hpp"
@@ -9,6 +10,7 @@
 #include "tjit/tensor/ops/linalg.hpp"
 #include "tjit/tensor/ops/nn.hpp"
 #include "tjit/tensor/ops/reduce.hpp"
+#include "tjit/tensor/ops/rnn.hpp"
 #include "tjit/tensor/ops/shape.hpp"
 #include "tjit/tensor/ops/sort.hpp"
 #include "tjit/tensor/print.hpp"

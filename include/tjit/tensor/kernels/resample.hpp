@@ -1,6 +1,7 @@
-// tjit/tensor/kernels/resample.hpp — interpolation (F.interpolate) of (batch, channels, W) and
-// (batch, channels, H, W) buffers: nearest (PyTorch's legacy rule), nearest-exact, linear /
-// bilinear and bicubic (A = -0.75, clamped borders), with align_corners and explicit scales.
+// tjit/tensor/kernels/resample.hpp — interpolation (F.interpolate) of (batch, channels, W),
+// (batch, channels, H, W) and (batch, channels, D, H, W) buffers: nearest (PyTorch's legacy
+// rule), nearest-exact, linear / bilinear / trilinear and bicubic (A = -0.75, clamped borders),
+// with align_corners and explicit scales.
 //
 // Builds on tjit::parallel_for. Source indices and weights are computed once per output row and
 // column with PyTorch 1.13's formulas (area_pixel_compute_scale: 1/scale when a scale factor is
@@ -24,26 +25,28 @@ namespace tjit::kernels {
 
 enum class InterpMode { Nearest, NearestExact, Linear, Bicubic };
 
-// Linear means linear for 1 spatial dim and bilinear for 2. scales[i] is the scale factor passed
+// Linear means linear for 1 spatial dim, bilinear for 2 and trilinear for 3. scales[i] is the scale factor passed
 // to the op for dim i (as F.interpolate passes scale_factor unless recompute_scale_factor), or
 // none when the output size was given.
 struct InterpParams {
   int dims = 2;
   index_t batch = 1, channels = 1;
-  std::array<index_t, 2> input{1, 1};
-  std::array<index_t, 2> output{1, 1};
-  std::array<std::optional<double>, 2> scales{};
+  std::array<index_t, 3> input{1, 1, 1};
+  std::array<index_t, 3> output{1, 1, 1};
+  std::array<std::optional<double>, 3> scales{};
   bool align_corners = false;
   InterpMode mode = InterpMode::Nearest;
 
   index_t output_numel() const noexcept {
-    return batch * channels * output[0] * (dims == 2 ? output[1] : 1);
+    index_t n = batch * channels;
+    for (int i = 0; i < dims; ++i) n *= output[static_cast<std::size_t>(i)];
+    return n;
   }
 };
 
 inline void check_interpolate(const InterpParams& p) {
-  TJIT_CHECK(p.dims == 1 || p.dims == 2, "interpolate: expected 1 or 2 spatial dimensions, but got ",
-             p.dims);
+  TJIT_CHECK(p.dims >= 1 && p.dims <= 3,
+             "interpolate: expected 1, 2 or 3 spatial dimensions, but got ", p.dims);
   TJIT_CHECK(p.mode != InterpMode::Bicubic || p.dims == 2,
              "interpolate: bicubic needs 2 spatial dimensions (a 4-D input)");
   TJIT_CHECK_AS(ValueError,
@@ -54,14 +57,15 @@ inline void check_interpolate(const InterpParams& p) {
   bool ok = true;
   for (int i = 0; i < p.dims; ++i)
     ok = ok && p.input[static_cast<std::size_t>(i)] > 0 && p.output[static_cast<std::size_t>(i)] > 0;
-  std::string in, out;
-  if (p.dims == 1) {
-    in = "(W: " + std::to_string(p.input[0]) + ")";
-    out = "(W: " + std::to_string(p.output[0]) + ")";
-  } else {
-    in = "(H: " + std::to_string(p.input[0]) + ", W: " + std::to_string(p.input[1]) + ")";
-    out = "(H: " + std::to_string(p.output[0]) + ", W: " + std::to_string(p.output[1]) + ")";
-  }
+  auto sizes = [&](const std::array<index_t, 3>& v) {
+    static const char* names[3] = {"D", "H", "W"};
+    std::string r = "(";
+    for (int i = 0; i < p.dims; ++i)
+      r += std::string(i ? ", " : "") + names[3 - p.dims + i] + ": " +
+           std::to_string(v[static_cast<std::size_t>(i)]);
+    return r + ")";
+  };
+  const std::string in = sizes(p.input), out = sizes(p.output);
   TJIT_CHECK(ok, "Input and output sizes should be greater than 0, but got input ", in,
              " and output ", out);
 }
@@ -163,36 +167,53 @@ Taps<T> make_taps(InterpMode mode, index_t in, index_t out, bool align_corners,
 
 }  // namespace detail
 
-// out (batch, channels, output...) = interpolate(in (batch, channels, input...)).
+// out (batch, channels, output...) = interpolate(in (batch, channels, input...)). Works on the
+// (depth, height, width) volume, the missing leading dims of size 1.
 template <class T>
 TJIT_KERNEL void interpolate(const InterpParams& p, const T* input, T* output) noexcept {
-  const bool two = p.dims == 2;
-  const index_t ih = two ? p.input[0] : 1, iw = two ? p.input[1] : p.input[0];
-  const index_t oh = two ? p.output[0] : 1, ow = two ? p.output[1] : p.output[0];
+  index_t in[3] = {1, 1, 1}, out[3] = {1, 1, 1};
+  std::optional<double> sc[3];
+  for (int i = 0; i < p.dims && i < 3; ++i) {
+    const auto u = static_cast<std::size_t>(i), j = static_cast<std::size_t>(3 - p.dims + i);
+    in[j] = p.input[u], out[j] = p.output[u], sc[j] = p.scales[u];
+  }
   const index_t planes = p.batch * p.channels;
-  if (planes == 0 || oh * ow == 0) return;
-  const auto th = two ? detail::make_taps<T>(p.mode, ih, oh, p.align_corners, p.scales[0])
-                      : detail::make_taps<T>(InterpMode::Nearest, 1, 1, false, std::nullopt);
-  const auto tw = detail::make_taps<T>(p.mode, iw, ow, p.align_corners, p.scales[two ? 1 : 0]);
-  const index_t grain = std::max<index_t>(1, 16384 / (oh * ow * th.n * tw.n));
+  const index_t in_sp = in[0] * in[1] * in[2], out_sp = out[0] * out[1] * out[2];
+  if (planes == 0 || out_sp == 0) return;
+  auto taps = [&](int j) {
+    return j < 3 - p.dims ? detail::make_taps<T>(InterpMode::Nearest, 1, 1, false, std::nullopt)
+                          : detail::make_taps<T>(p.mode, in[j], out[j], p.align_corners, sc[j]);
+  };
+  const auto td = taps(0), th = taps(1), tw = taps(2);
+  const index_t ih = in[1], iw = in[2], oh = out[1], ow = out[2];
+  const index_t grain = std::max<index_t>(1, 16384 / (out_sp * td.n * th.n * tw.n));
   parallel_for(0, planes, grain, [&](index_t b, index_t e) {
     for (index_t pl = b; pl < e; ++pl) {
-      const T* in = input + pl * ih * iw;
-      T* out = output + pl * oh * ow;
-      for (index_t y = 0; y < oh; ++y) {
-        const index_t* yi = th.index.data() + y * th.n;
-        const T* yw = th.weight.data() + y * th.n;
-        for (index_t x = 0; x < ow; ++x) {
-          const index_t* xi = tw.index.data() + x * tw.n;
-          const T* xw = tw.weight.data() + x * tw.n;
-          T acc = T(0);
-          for (int a = 0; a < th.n; ++a) {
-            const T* row = in + yi[a] * iw;
-            T r = T(0);
-            for (int c = 0; c < tw.n; ++c) r += xw[c] * row[xi[c]];
-            acc += yw[a] * r;
+      const T* src = input + pl * in_sp;
+      T* dst = output + pl * out_sp;
+      for (index_t z = 0; z < out[0]; ++z) {
+        const index_t* zi = td.index.data() + z * td.n;
+        const T* zw = td.weight.data() + z * td.n;
+        for (index_t y = 0; y < oh; ++y) {
+          const index_t* yi = th.index.data() + y * th.n;
+          const T* yw = th.weight.data() + y * th.n;
+          for (index_t x = 0; x < ow; ++x) {
+            const index_t* xi = tw.index.data() + x * tw.n;
+            const T* xw = tw.weight.data() + x * tw.n;
+            T acc = T(0);
+            for (int g = 0; g < td.n; ++g) {
+              const T* slab = src + zi[g] * ih * iw;
+              T s = T(0);
+              for (int a = 0; a < th.n; ++a) {
+                const T* row = slab + yi[a] * iw;
+                T r = T(0);
+                for (int c = 0; c < tw.n; ++c) r += xw[c] * row[xi[c]];
+                s += yw[a] * r;
+              }
+              acc += zw[g] * s;
+            }
+            dst[(z * oh + y) * ow + x] = acc;
           }
-          out[y * ow + x] = acc;
         }
       }
     }

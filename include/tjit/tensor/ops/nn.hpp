@@ -1,7 +1,8 @@
 // tjit/tensor/ops/nn.hpp — the neural-network ops of torch.nn.functional with PyTorch 1.13's
 // shapes, dtype rules and messages: convolutions (1d/2d/3d, transposed, 'same'/'valid', the
 // traced `_convolution`), max/avg/adaptive pooling, batch/layer/group/instance norm,
-// softmax/log_softmax, dropout (eval: identity), interpolate, pad, prelu.
+// softmax/log_softmax, dropout (eval: identity), interpolate, pad, prelu. Pooling and
+// interpolate cover 1, 2 and 3 spatial dims.
 //
 // Builds on the raw-buffer kernels of tjit/tensor/kernels/ (conv, pool, norm, softmax, resample,
 // pad): this layer checks arguments, resolves shapes, makes inputs contiguous and computes
@@ -81,10 +82,23 @@ Tensor avg_pool1d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stri
 Tensor avg_pool2d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride = {},
                   IntArrayRef padding = 0, bool ceil_mode = false, bool count_include_pad = true,
                   std::optional<std::int64_t> divisor_override = std::nullopt);
+Tensor max_pool3d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride = {},
+                  IntArrayRef padding = 0, IntArrayRef dilation = 1, bool ceil_mode = false);
+// (values, flat in-volume indices (d·H + h)·W + w)
+std::tuple<Tensor, Tensor> max_pool3d_with_indices(const Tensor& input, IntArrayRef kernel_size,
+                                                   IntArrayRef stride = {},
+                                                   IntArrayRef padding = 0,
+                                                   IntArrayRef dilation = 1,
+                                                   bool ceil_mode = false);
+Tensor avg_pool3d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride = {},
+                  IntArrayRef padding = 0, bool ceil_mode = false, bool count_include_pad = true,
+                  std::optional<std::int64_t> divisor_override = std::nullopt);
 Tensor adaptive_avg_pool1d(const Tensor& input, IntArrayRef output_size);
 Tensor adaptive_avg_pool2d(const Tensor& input, IntArrayRef output_size);
+Tensor adaptive_avg_pool3d(const Tensor& input, IntArrayRef output_size);
 std::tuple<Tensor, Tensor> adaptive_max_pool1d(const Tensor& input, IntArrayRef output_size);
 std::tuple<Tensor, Tensor> adaptive_max_pool2d(const Tensor& input, IntArrayRef output_size);
+std::tuple<Tensor, Tensor> adaptive_max_pool3d(const Tensor& input, IntArrayRef output_size);
 
 // --- normalisation (undefined Tensor = None) --------------------------------------------------
 // Training: batch statistics; running_mean/var (when given) are updated in place.
@@ -115,8 +129,8 @@ Tensor alpha_dropout(const Tensor& input, double p, bool train);
 Tensor feature_alpha_dropout(const Tensor& input, double p, bool train);
 
 // --- resampling and padding -------------------------------------------------------------------
-// F.interpolate: mode nearest | nearest-exact | linear (3-d) | bilinear | bicubic (4-d); exactly
-// one of size / scale_factor (one value or one per spatial dim).
+// F.interpolate: mode nearest | nearest-exact (3-d to 5-d) | linear (3-d) | bilinear | bicubic
+// (4-d) | trilinear (5-d); exactly one of size / scale_factor (one value or one per spatial dim).
 Tensor interpolate(const Tensor& input, std::optional<std::vector<std::int64_t>> size,
                    std::optional<std::vector<double>> scale_factor = std::nullopt,
                    std::string_view mode = "nearest",

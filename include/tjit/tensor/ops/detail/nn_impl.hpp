@@ -34,6 +34,8 @@ inline kernels::PoolParams pool_params(const char* name, int dims, const Tensor&
   if (dims == 1) {
     TJIT_CHECK(d == 2 || d == 3, name, "() Expected 2D or 3D input tensor, but got ",
                shape_str(input.sizes()));
+  } else if (dims == 3) {
+    TJIT_CHECK(d == 4 || d == 5, "non-empty 4D or 5D (batch mode) tensor expected for input");
   } else {
     bool ok = (d == 3 || d == 4);
     for (std::int64_t i = 1; ok && i < d; ++i) ok = input.size(i) != 0;
@@ -44,7 +46,7 @@ inline kernels::PoolParams pool_params(const char* name, int dims, const Tensor&
   }
   *batched = d == dims + 2;
   const std::string n(name);
-  const std::string two = dims == 1 ? "int" : "tuple of two ints";
+  const std::string two = dims == 1 ? "int" : dims == 2 ? "tuple of two ints" : "tuple of three ints";
   TJIT_CHECK(kernel_size.size() == 1 || static_cast<int>(kernel_size.size()) == dims,
              n, ": kernel_size must either be a single int, or a ", two);
   TJIT_CHECK(stride.empty() || stride.size() == 1 || static_cast<int>(stride.size()) == dims,
@@ -70,7 +72,7 @@ inline kernels::PoolParams pool_params(const char* name, int dims, const Tensor&
   return p;
 }
 
-inline Shape pool_out_shape(const Tensor& input, int dims, const std::array<std::int64_t, 2>& o) {
+inline Shape pool_out_shape(const Tensor& input, int dims, const std::array<std::int64_t, 3>& o) {
   Shape s(input.sizes().begin(), input.sizes().end() - dims);
   for (int i = 0; i < dims; ++i) s.push_back(o[static_cast<std::size_t>(i)]);
   return s;
@@ -265,6 +267,32 @@ TJIT_DEF Tensor avg_pool2d(const Tensor& input, IntArrayRef kernel_size, IntArra
   return detail::avg_pool_any("avg_pool2d", 2, input, kernel_size, stride, padding, ceil_mode,
                               count_include_pad, divisor_override);
 }
+TJIT_DEF Tensor max_pool3d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
+                           IntArrayRef padding, IntArrayRef dilation, bool ceil_mode) {
+  return std::get<0>(detail::max_pool_any("max_pool3d", 3, input, kernel_size, stride, padding,
+                                          dilation, ceil_mode, false));
+}
+TJIT_DEF std::tuple<Tensor, Tensor> max_pool3d_with_indices(const Tensor& input,
+                                                            IntArrayRef kernel_size,
+                                                            IntArrayRef stride,
+                                                            IntArrayRef padding,
+                                                            IntArrayRef dilation, bool ceil_mode) {
+  return detail::max_pool_any("max_pool3d", 3, input, kernel_size, stride, padding, dilation,
+                              ceil_mode, true);
+}
+TJIT_DEF Tensor avg_pool3d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
+                           IntArrayRef padding, bool ceil_mode, bool count_include_pad,
+                           std::optional<std::int64_t> divisor_override) {
+  return detail::avg_pool_any("avg_pool3d", 3, input, kernel_size, stride, padding, ceil_mode,
+                              count_include_pad, divisor_override);
+}
+TJIT_DEF Tensor adaptive_avg_pool3d(const Tensor& input, IntArrayRef output_size) {
+  return std::get<0>(detail::adaptive_pool_any("adaptive_avg_pool3d", 3, input, output_size, false));
+}
+TJIT_DEF std::tuple<Tensor, Tensor> adaptive_max_pool3d(const Tensor& input,
+                                                        IntArrayRef output_size) {
+  return detail::adaptive_pool_any("adaptive_max_pool3d", 3, input, output_size, true);
+}
 TJIT_DEF Tensor adaptive_avg_pool1d(const Tensor& input, IntArrayRef output_size) {
   return std::get<0>(detail::adaptive_pool_any("adaptive_avg_pool1d", 1, input, output_size, false));
 }
@@ -436,7 +464,7 @@ TJIT_DEF Tensor interpolate(const Tensor& input, std::optional<std::vector<std::
   InterpMode m;
   if (mode == "nearest") m = InterpMode::Nearest;
   else if (mode == "nearest-exact") m = InterpMode::NearestExact;
-  else if (mode == "linear" || mode == "bilinear") m = InterpMode::Linear;
+  else if (mode == "linear" || mode == "bilinear" || mode == "trilinear") m = InterpMode::Linear;
   else if (mode == "bicubic") m = InterpMode::Bicubic;
   else TJIT_CHECK_AS(NotImplementedError, false, "interpolate: mode '", mode, "' is not supported");
   const bool nearest = m == InterpMode::Nearest || m == InterpMode::NearestExact;
@@ -484,9 +512,10 @@ TJIT_DEF Tensor interpolate(const Tensor& input, std::optional<std::vector<std::
   }
   const bool ok = (mode == "linear" && input.dim() == 3) ||
                   ((mode == "bilinear" || mode == "bicubic") && input.dim() == 4) ||
-                  (nearest && (input.dim() == 3 || input.dim() == 4));
+                  (mode == "trilinear" && input.dim() == 5) ||
+                  (nearest && input.dim() >= 3 && input.dim() <= 5);
   if (!ok) {
-    const char* need = mode == "linear" ? "3D" : "4D";
+    const char* need = mode == "linear" ? "3D" : mode == "trilinear" ? "5D" : "4D";
     TJIT_CHECK_AS(NotImplementedError, nearest || input.dim() < 3 || input.dim() > 5,
                   "Got ", input.dim(), "D input, but ", mode, " mode needs ", need, " input");
     TJIT_CHECK_AS(NotImplementedError, false,

@@ -20,6 +20,8 @@
 #include "tjit/tensor/ops/detail/sort_impl.hpp"
 #include "tjit/runtime/detail/ivalue_impl.hpp"
 #include "tjit/runtime/detail/operator_impl.hpp"
+#include "tjit/runtime/detail/interpreter_impl.hpp"
+#include "tjit/runtime/detail/function_impl.hpp"
 #include "tjit/runtime/detail/ops_prim.hpp"
 #include "tjit/runtime/detail/ops_builtin.hpp"
 #include "tjit/runtime/detail/ops_tensor_pointwise.hpp"

@@ -8,6 +8,7 @@
 #include <exception>
 #include <sstream>
 #include <string>
+#include <vector>
 #include <string_view>
 #include <utility>
 
@@ -34,8 +35,45 @@ class Error : public std::exception {
     return *this;
   }
 
+  // Note [TorchScript tracebacks]
+  // When an error leaves the interpreter it reads as PyTorch's do:
+  //   The following operation failed in the TorchScript interpreter.
+  //   Traceback of TorchScript (most recent call last):
+  //     File "m.py", line 9, in f        <- one frame per function the error passed through,
+  //     ...source with ~~~ <--- HERE        outermost first
+  //   RuntimeError: shape '[5]' is invalid for input of size 4
+  // The interpreter adds each frame as the error passes outwards; `raised_as` is the Python class
+  // a TorchScript `raise` named ("builtins.ValueError"), shown in the last line.
+  Error& add_script_frame(std::string frame) {
+    frames_.insert(frames_.begin(), std::move(frame));
+    refresh();
+    return *this;
+  }
+  Error& set_raised_as(std::string qualified_class) {
+    raised_as_ = std::move(qualified_class);
+    refresh();
+    return *this;
+  }
+  const std::vector<std::string>& script_frames() const noexcept { return frames_; }
+
  private:
-  void refresh() { full_ = message_ + context_; }
+  void refresh() {
+    if (frames_.empty()) {
+      full_ = message_ + context_;
+      return;
+    }
+    full_ = "The following operation failed in the TorchScript interpreter.\n"
+            "Traceback of TorchScript (most recent call last):\n";
+    for (const auto& f : frames_) full_ += f;
+    full_ += raised_as_.empty() ? python_type() : raised_as_;
+    full_ += ": ";
+    full_ += message_;
+    full_ += context_;
+    full_ += "\n";
+  }
+
+  std::vector<std::string> frames_;
+  std::string raised_as_;
 
   std::string message_;
   std::string context_;

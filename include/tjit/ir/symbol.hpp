@@ -72,7 +72,9 @@
   _(attr, name)                        \
   _(attr, Subgraph)                    \
   _(attr, types)                       \
-  _(attr, scope)
+  _(attr, scope)                       \
+  _(attr, beg)                         \
+  _(attr, end)
 
 namespace tjit::ir {
 

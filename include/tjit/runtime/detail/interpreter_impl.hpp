@@ -1,0 +1,786 @@
+// Definitions of runtime/interpreter.hpp: the graph compiler and the instruction loop.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <iostream>
+#include <limits>
+#include <sstream>
+#include <unordered_map>
+
+#include "tjit/runtime/function.hpp"
+#include "tjit/runtime/future.hpp"
+#include "tjit/runtime/interpreter.hpp"
+#include "tjit/runtime/operator.hpp"
+
+namespace tjit::runtime {
+
+namespace detail {
+
+enum class OpCode : std::uint8_t {
+  LOAD,             // push a copy of register X
+  MOVE,             // push register X, leaving it empty (last use)
+  STORE,            // pop into register X
+  DROP,             // pop and discard
+  DROPR,            // clear register X
+  CONST,            // push constant X
+  OP,               // call operator X on the stack
+  OPN,              // vararg operator X: push N (the number of its inputs), then call it
+  JF,               // pop a bool; jump to X when false
+  JMP,              // jump to X
+  LOOP,             // loop header X (Note [Loops])
+  RET,              // return: the outputs are on the stack
+  LIST_CONSTRUCT,   // pop N values into a list of type X
+  LIST_UNPACK,      // pop a list, check it has N elements, push them
+  TUPLE_CONSTRUCT,  // pop N values into a tuple (named tuple type X, or none if X < 0)
+  TUPLE_UNPACK,     // pop a tuple of N elements, push them
+  TUPLE_INDEX,      // pop tuple and index, push the element
+  TUPLE_SLICE,      // pop a tuple, push elements [N, X)
+  DICT_CONSTRUCT,   // pop N key/value pairs into a dict of type X
+  CREATE_OBJECT,    // push a new object of class type X
+  GET_ATTR,         // pop an object, push attribute X (Note [Attribute access])
+  SET_ATTR,         // pop object and value, set attribute X
+  ISINSTANCE,       // pop a value, push whether it is an instance of one of types X
+  CALL,             // call function X on the top N values
+  CALL_METHOD,      // call method named X on the top N values (self first)
+  FORK,             // fork code X on the top N values, push the future
+  WAIT,             // pop a future, push its value (running its task inline if not started)
+  RAISE,            // pop message and class; throw
+  PRINT,            // pop N values and print them, space-separated
+  UNINIT,           // push an uninitialized value
+  CHECK_NONE,       // unwrap an Optional known to be set: error if None (X = message)
+  ENTER,            // pop a context manager object (torch.no_grad()), enter it
+  EXIT,             // pop the context manager object, leave it
+};
+
+inline const char* opcode_name(OpCode op) {
+  static const char* names[] = {
+      "LOAD",          "MOVE",        "STORE",        "DROP",       "DROPR",
+      "CONST",         "OP",          "OPN",          "JF",         "JMP",
+      "LOOP",          "RET",         "LIST_CONSTRUCT", "LIST_UNPACK", "TUPLE_CONSTRUCT",
+      "TUPLE_UNPACK",  "TUPLE_INDEX", "TUPLE_SLICE",  "DICT_CONSTRUCT", "CREATE_OBJECT",
+      "GET_ATTR",      "SET_ATTR",    "ISINSTANCE",   "CALL",       "CALL_METHOD",
+      "FORK",          "WAIT",        "RAISE",        "PRINT",      "UNINIT",
+      "CHECK_NONE",    "ENTER",       "EXIT"};
+  return names[static_cast<int>(op)];
+}
+
+struct Instruction {
+  OpCode op;
+  std::uint32_t N;
+  std::int32_t X;
+};
+
+// Note [Loops]
+// prim::Loop(max_trip_count, start_condition, carried...) with body block (i, carried...) ->
+// (continue, carried...) compiles to
+//     <init: max -> r_max, cond -> r_cond, carried -> body params, 0 -> r_i>
+//   top: LOOP X        if !(r_i < r_max && r_cond) jump to end; param_i = r_i; r_i += 1
+//        <body>; continue -> r_cond, carried outputs -> body params
+//        JMP top
+//   end: body params -> loop outputs
+struct LoopInfo {
+  std::int32_t r_i, r_max, r_cond, r_param_i;  // r_param_i < 0 when the index is unused
+  std::int32_t end;
+};
+
+// Note [Attribute access]
+// Attributes are read by slot when the object's static type is a class type that has the
+// attribute when the graph is compiled (slots never move: classes only grow); otherwise by
+// name at run time.
+struct AttrInfo {
+  std::string name;
+  std::int64_t slot;  // -1: look up by name
+};
+
+}  // namespace detail
+
+struct Code::Impl {
+  std::shared_ptr<ir::Graph> graph;
+  std::string name;
+  const CompilationUnit* cu = nullptr;
+  std::size_t num_inputs = 0, num_outputs = 0;
+  std::vector<detail::Instruction> instructions;
+  std::vector<const ir::Node*> instruction_nodes;  // the node each instruction came from
+  std::vector<IValue> constants;
+  std::vector<const Operator*> operators;
+  std::vector<TypePtr> types;
+  std::vector<std::vector<TypePtr>> type_lists;
+  std::vector<detail::LoopInfo> loops;
+  std::vector<detail::AttrInfo> attrs;
+  std::vector<std::string> strings;
+  std::vector<std::unique_ptr<Code>> forks;
+  std::vector<std::string> callees;  // qualified names, resolved at run time through cu
+  std::int32_t num_registers = 0;
+
+  void run(Stack& stack) const;
+};
+
+namespace detail {
+
+// Note [Moves and drops]
+// A value's last use moves it out of its register, when that use is in the block that defines
+// the value. A value whose last use is nested inside a prim::If or prim::Loop (a loop body runs
+// many times; an If branch may not run) is loaded at each use and dropped right after the
+// outermost control-flow node of its defining block that contains its last use.
+class CodeCompiler {
+ public:
+  CodeCompiler(Code::Impl& code) : c_(code) {}
+
+  void compile() {
+    const ir::Graph& g = *c_.graph;
+    number_uses(g.block());
+    c_.num_inputs = g.inputs().size();
+    c_.num_outputs = g.outputs().size();
+    for (auto it = g.inputs().rbegin(); it != g.inputs().rend(); ++it) store(*it, nullptr);
+    emit_block_nodes(g.block());
+    for (const ir::Value* v : g.outputs()) push_value(v, g.block()->return_node());
+    emit(OpCode::RET, 0, 0, nullptr);
+  }
+
+ private:
+  // ---- analysis ----------------------------------------------------------------------------
+  void number_uses(const ir::Block* b) {
+    for (const ir::Node* n : b->nodes()) {
+      for (const ir::Value* v : n->inputs()) last_use_[v] = n;
+      for (const ir::Block* sub : n->blocks()) number_uses(sub);
+    }
+    for (const ir::Value* v : b->outputs()) last_use_[v] = b->return_node();
+  }
+
+  // The ancestor of `user` (or `user` itself) that sits directly in `block`.
+  static const ir::Node* ancestor_in(const ir::Node* user, const ir::Block* block) {
+    const ir::Node* n = user;
+    while (n && n->owningBlock() != block) {
+      const ir::Block* ob = n->owningBlock();
+      n = ob ? ob->owningNode() : nullptr;
+    }
+    return n;
+  }
+
+  // ---- registers and constants ---------------------------------------------------------------
+  std::int32_t reg(const ir::Value* v) {
+    auto it = regs_.find(v);
+    if (it != regs_.end()) return it->second;
+    std::int32_t r = c_.num_registers++;
+    regs_.emplace(v, r);
+    return r;
+  }
+
+  std::int32_t constant_index(const ir::Node* n) {
+    auto it = const_index_.find(n);
+    if (it != const_index_.end()) return it->second;
+    IValue v;
+    const ir::Value* out = n->output();
+    if (out->type()->kind() == ir::TypeKind::FunctionType) {
+      v = IValue(out->type()->name());  // calls resolve the name through the unit
+    } else {
+      auto lit = n->constantValue();
+      TJIT_CHECK(lit, "prim::Constant without a value: ", n->str());
+      v = from_literal(*lit, out->type());
+    }
+    c_.constants.push_back(std::move(v));
+    std::int32_t k = static_cast<std::int32_t>(c_.constants.size() - 1);
+    const_index_.emplace(n, k);
+    return k;
+  }
+
+  // Pushes v as input of `user`: a constant, a copy, or a move at its last use.
+  void push_value(const ir::Value* v, const ir::Node* user) {
+    const ir::Node* def = v->node();
+    if (def->kind() == ir::prim::Constant) {
+      emit(OpCode::CONST, 0, constant_index(def), user);
+      return;
+    }
+    bool last = last_use_.count(v) && last_use_.at(v) == user;
+    // Block params (graph inputs, loop-body params) are defined by their block's param node.
+    bool movable = last && user->owningBlock() == def->owningBlock();
+    emit(movable ? OpCode::MOVE : OpCode::LOAD, 0, reg(v), user);
+  }
+
+  void store(const ir::Value* v, const ir::Node* n) {
+    if (!v->hasUses()) {
+      emit(OpCode::DROP, 0, 0, n);
+    } else {
+      emit(OpCode::STORE, 0, reg(v), n);
+    }
+  }
+
+  void store_outputs(const ir::Node* n) {
+    for (auto it = n->outputs().rbegin(); it != n->outputs().rend(); ++it) store(*it, n);
+  }
+
+  void push_inputs(const ir::Node* n) {
+    for (const ir::Value* v : n->inputs()) push_value(v, n);
+  }
+
+  std::size_t emit(OpCode op, std::uint32_t N, std::int32_t X, const ir::Node* n) {
+    c_.instructions.push_back({op, N, X});
+    c_.instruction_nodes.push_back(n);
+    return c_.instructions.size() - 1;
+  }
+
+  std::int32_t here() const { return static_cast<std::int32_t>(c_.instructions.size()); }
+
+  std::int32_t type_index(TypePtr t) {
+    c_.types.push_back(std::move(t));
+    return static_cast<std::int32_t>(c_.types.size() - 1);
+  }
+
+  // ---- nodes ---------------------------------------------------------------------------------
+  void emit_block_nodes(const ir::Block* b) {
+    for (const ir::Node* n : b->nodes()) {
+      emit_node(n);
+      drop_nested_last_uses(n, b);
+    }
+  }
+
+  // After a control-flow node, clear the registers of outer values whose last use was inside it.
+  void drop_nested_last_uses(const ir::Node* n, const ir::Block* b) {
+    if (n->blocks().empty()) return;
+    std::vector<const ir::Value*> dead;
+    collect_outer_inputs(n, dead);
+    for (const ir::Value* v : dead) {
+      if (v->node()->kind() == ir::prim::Constant) continue;
+      auto it = last_use_.find(v);
+      if (it == last_use_.end()) continue;
+      if (v->node()->owningBlock() != b && v->node() != b->param_node()) continue;
+      if (ancestor_in(it->second, b) == n && it->second != n && regs_.count(v))
+        emit(OpCode::DROPR, 0, regs_.at(v), n);
+    }
+  }
+
+  void collect_outer_inputs(const ir::Node* n, std::vector<const ir::Value*>& out) {
+    for (const ir::Block* sub : n->blocks()) {
+      for (const ir::Node* m : sub->nodes()) {
+        for (const ir::Value* v : m->inputs()) out.push_back(v);
+        collect_outer_inputs(m, out);
+      }
+      for (const ir::Value* v : sub->outputs()) out.push_back(v);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+
+  void emit_node(const ir::Node* n) {
+    using namespace ir;
+    const Symbol k = n->kind();
+    auto N = static_cast<std::uint32_t>(n->inputs().size());
+    if (k == prim::Constant) return;  // loaded where used
+    if (k == prim::If) return emit_if(n);
+    if (k == prim::Loop) return emit_loop(n);
+    if (k == prim::ListConstruct) {
+      push_inputs(n);
+      const TypePtr& t = n->output()->type();
+      TJIT_CHECK(t->kind() == TypeKind::ListType, "prim::ListConstruct must produce a list");
+      emit(OpCode::LIST_CONSTRUCT, N, type_index(t->getElementType()), n);
+      return store_outputs(n);
+    }
+    if (k == prim::ListUnpack) {
+      push_inputs(n);
+      emit(OpCode::LIST_UNPACK, static_cast<std::uint32_t>(n->outputs().size()), 0, n);
+      return store_outputs(n);
+    }
+    if (k == prim::TupleConstruct) {
+      push_inputs(n);
+      const TypePtr& t = n->output()->type();
+      emit(OpCode::TUPLE_CONSTRUCT, N, t->isNamedTuple() ? type_index(t) : -1, n);
+      return store_outputs(n);
+    }
+    if (k == prim::TupleUnpack) {
+      push_inputs(n);
+      emit(OpCode::TUPLE_UNPACK, static_cast<std::uint32_t>(n->outputs().size()), 0, n);
+      return store_outputs(n);
+    }
+    if (k == prim::TupleIndex) {
+      push_inputs(n);
+      emit(OpCode::TUPLE_INDEX, 0, 0, n);
+      return store_outputs(n);
+    }
+    if (k == prim::TupleSlice) {
+      push_inputs(n);
+      emit(OpCode::TUPLE_SLICE, static_cast<std::uint32_t>(n->i(attr::beg)),
+           static_cast<std::int32_t>(n->i(attr::end)), n);
+      return store_outputs(n);
+    }
+    if (k == prim::DictConstruct) {
+      push_inputs(n);
+      emit(OpCode::DICT_CONSTRUCT, N / 2, type_index(n->output()->type()), n);
+      return store_outputs(n);
+    }
+    if (k == prim::CreateObject) {
+      emit(OpCode::CREATE_OBJECT, 0, type_index(n->output()->type()), n);
+      return store_outputs(n);
+    }
+    if (k == prim::GetAttr || k == prim::SetAttr) {
+      push_inputs(n);
+      const std::string& name = n->s(attr::name);
+      std::int64_t slot = -1;
+      const TypePtr& t = n->input(0)->type();
+      if (t->classInfo())
+        if (auto s = t->classInfo()->findAttributeSlot(name)) slot = static_cast<std::int64_t>(*s);
+      c_.attrs.push_back({name, slot});
+      emit(k == prim::GetAttr ? OpCode::GET_ATTR : OpCode::SET_ATTR, 0,
+           static_cast<std::int32_t>(c_.attrs.size() - 1), n);
+      return store_outputs(n);
+    }
+    if (k == prim::isinstance) {
+      push_inputs(n);
+      c_.type_lists.push_back(n->tys(attr::types));
+      emit(OpCode::ISINSTANCE, 0, static_cast<std::int32_t>(c_.type_lists.size() - 1), n);
+      return store_outputs(n);
+    }
+    if (k == prim::unchecked_cast) {
+      push_inputs(n);
+      return store_outputs(n);
+    }
+    if (k == prim::CallFunction) {
+      // Input 0 is the function (a constant naming it); the rest are its arguments.
+      const ir::Node* fn = n->input(0)->node();
+      TJIT_CHECK(fn->kind() == prim::Constant &&
+                     n->input(0)->type()->kind() == TypeKind::FunctionType,
+                 "prim::CallFunction of a function that is not a constant");
+      for (std::size_t i = 1; i < n->inputs().size(); ++i) push_value(n->input(i), n);
+      c_.callees.push_back(n->input(0)->type()->name());
+      emit(OpCode::CALL, N - 1, static_cast<std::int32_t>(c_.callees.size() - 1), n);
+      return store_outputs(n);
+    }
+    if (k == prim::CallMethod) {
+      push_inputs(n);
+      c_.strings.push_back(n->s(attr::name));
+      emit(OpCode::CALL_METHOD, N, static_cast<std::int32_t>(c_.strings.size() - 1), n);
+      return store_outputs(n);
+    }
+    if (k == prim::fork) {
+      push_inputs(n);
+      c_.forks.push_back(std::make_unique<Code>(n->g(attr::Subgraph), c_.name + ".<fork>", c_.cu));
+      emit(OpCode::FORK, N, static_cast<std::int32_t>(c_.forks.size() - 1), n);
+      return store_outputs(n);
+    }
+    if (k == aten::wait) {
+      push_inputs(n);
+      emit(OpCode::WAIT, 0, 0, n);
+      return store_outputs(n);
+    }
+    if (k == prim::RaiseException) {
+      push_inputs(n);
+      if (N == 1) emit(OpCode::CONST, 0, push_constant(IValue()), n);
+      emit(OpCode::RAISE, 0, 0, n);
+      return store_outputs(n);
+    }
+    if (k == prim::Print) {
+      push_inputs(n);
+      emit(OpCode::PRINT, N, 0, n);
+      return store_outputs(n);
+    }
+    if (k == prim::Uninitialized) {
+      emit(OpCode::UNINIT, 0, 0, n);
+      return store_outputs(n);
+    }
+    if (k == prim::Enter || k == prim::Exit) {
+      push_inputs(n);
+      emit(k == prim::Enter ? OpCode::ENTER : OpCode::EXIT, 0, 0, n);
+      return store_outputs(n);
+    }
+    // Everything else is a registered operator.
+    const Operator* op = OperatorRegistry::instance().match(n);
+    if (!op) throw_no_operator(n);
+    TJIT_CHECK(!op->isSpecial(), "the interpreter has no instruction for ",
+               op->schema().str());
+    push_inputs(n);
+    c_.operators.push_back(op);
+    auto idx = static_cast<std::int32_t>(c_.operators.size() - 1);
+    emit(op->schema().is_vararg() ? OpCode::OPN : OpCode::OP, N, idx, n);
+    store_outputs(n);
+  }
+
+  std::int32_t push_constant(IValue v) {
+    c_.constants.push_back(std::move(v));
+    return static_cast<std::int32_t>(c_.constants.size() - 1);
+  }
+
+  [[noreturn]] void throw_no_operator(const ir::Node* n) {
+    const auto& overloads = OperatorRegistry::instance().lookup(n->kind());
+    std::ostringstream msg;
+    if (overloads.empty()) {
+      msg << "Unknown builtin op: " << n->kind().toQualString() << ".\n"
+          << "tjit has no operator of that name (tjit::supported_ops() lists them all).";
+    } else {
+      msg << "No overload of " << n->kind().toQualString() << " takes (";
+      for (std::size_t i = 0; i < n->inputs().size(); ++i)
+        msg << (i ? ", " : "") << n->input(i)->type()->str();
+      msg << ") -> (";
+      for (std::size_t i = 0; i < n->outputs().size(); ++i)
+        msg << (i ? ", " : "") << n->output(i)->type()->str();
+      msg << "). The overloads are:";
+      for (const Operator* op : overloads) msg << "\n  " << op->schema().str();
+    }
+    std::string text = msg.str();
+    if (!n->sourceRange().empty_sentinel()) text += ":\n" + n->sourceRange().highlight();
+    throw Error(text);
+  }
+
+  void emit_if(const ir::Node* n) {
+    push_value(n->input(0), n);
+    std::size_t jf = emit(OpCode::JF, 0, 0, n);
+    emit_branch(n->blocks()[0], n);
+    std::size_t jmp = emit(OpCode::JMP, 0, 0, n);
+    c_.instructions[jf].X = here();
+    emit_branch(n->blocks()[1], n);
+    c_.instructions[jmp].X = here();
+  }
+
+  void emit_branch(const ir::Block* b, const ir::Node* n) {
+    emit_block_nodes(b);
+    for (const ir::Value* v : b->outputs()) push_value(v, b->return_node());
+    store_outputs(n);
+  }
+
+  void emit_loop(const ir::Node* n) {
+    const ir::Block* body = n->blocks()[0];
+    const std::size_t ncarried = n->outputs().size();
+    LoopInfo info{};
+    info.r_i = c_.num_registers++;
+    info.r_max = c_.num_registers++;
+    info.r_cond = c_.num_registers++;
+    push_value(n->input(0), n);
+    emit(OpCode::STORE, 0, info.r_max, n);
+    push_value(n->input(1), n);
+    emit(OpCode::STORE, 0, info.r_cond, n);
+    for (std::size_t j = 0; j < ncarried; ++j) push_value(n->input(2 + j), n);
+    for (std::size_t j = ncarried; j-- > 0;) emit(OpCode::STORE, 0, reg(body->inputs()[1 + j]), n);
+    emit(OpCode::CONST, 0, push_constant(IValue(std::int64_t{0})), n);
+    emit(OpCode::STORE, 0, info.r_i, n);
+    info.r_param_i = body->inputs()[0]->hasUses() ? reg(body->inputs()[0]) : -1;
+    c_.loops.push_back(info);
+    auto loop_index = static_cast<std::int32_t>(c_.loops.size() - 1);
+    std::int32_t top = here();
+    emit(OpCode::LOOP, 0, loop_index, n);
+    emit_block_nodes(body);
+    for (const ir::Value* v : body->outputs()) push_value(v, body->return_node());
+    for (std::size_t j = ncarried; j-- > 0;) emit(OpCode::STORE, 0, reg(body->inputs()[1 + j]), n);
+    emit(OpCode::STORE, 0, info.r_cond, n);
+    emit(OpCode::JMP, 0, top, n);
+    c_.loops[static_cast<std::size_t>(loop_index)].end = here();
+    for (std::size_t j = 0; j < ncarried; ++j)
+      emit(OpCode::MOVE, 0, reg(body->inputs()[1 + j]), n);
+    store_outputs(n);
+  }
+
+  Code::Impl& c_;
+  std::unordered_map<const ir::Value*, std::int32_t> regs_;
+  std::unordered_map<const ir::Node*, std::int32_t> const_index_;
+  std::unordered_map<const ir::Value*, const ir::Node*> last_use_;
+};
+
+// The context managers TorchScript knows: `with torch.no_grad():`.
+inline void enter_context(const IValue& ctx, bool enter, std::vector<bool>& saved_grad) {
+  if (ctx.isObject() && ctx.toObjectRef().name().find("no_grad") != std::string::npos) {
+    if (enter) {
+      saved_grad.push_back(is_grad_enabled());
+      set_grad_enabled(false);
+    } else if (!saved_grad.empty()) {
+      set_grad_enabled(saved_grad.back());
+      saved_grad.pop_back();
+    }
+    return;
+  }
+  throw Error(tjit::detail::str_cat("tjit does not support this object as a context manager: ",
+                                    ctx.type()->str()));
+}
+
+template <class E>
+[[noreturn]] void raise_as(const std::string& msg, const std::string& cls) {
+  E err(msg);
+  err.set_raised_as(cls);
+  throw err;
+}
+
+// prim::RaiseException: the Python class named by the script picks the tjit::Error subclass.
+[[noreturn]] inline void throw_raised(const IValue& msg, const IValue& cls) {
+  std::string m = msg.isString() ? msg.toStringRef() : msg.repr();
+  std::string c = cls.isString() ? cls.toStringRef() : "builtins.RuntimeError";
+  if (c == "builtins.ValueError") raise_as<ValueError>(m, c);
+  if (c == "builtins.IndexError") raise_as<IndexError>(m, c);
+  if (c == "builtins.KeyError") raise_as<KeyError>(m, c);
+  if (c == "builtins.TypeError") raise_as<TypeError>(m, c);
+  if (c == "builtins.NotImplementedError") raise_as<NotImplementedError>(m, c);
+  raise_as<Error>(m, c);
+}
+
+}  // namespace detail
+
+TJIT_DEF Code::Code(std::shared_ptr<ir::Graph> graph, std::string name, const CompilationUnit* cu)
+    : impl_(std::make_unique<Impl>()) {
+  TJIT_CHECK(graph, "Code: null graph");
+  impl_->graph = std::move(graph);
+  impl_->name = std::move(name);
+  impl_->cu = cu;
+  detail::CodeCompiler(*impl_).compile();
+}
+
+TJIT_DEF Code::~Code() = default;
+TJIT_DEF void Code::run(Stack& stack) const { impl_->run(stack); }
+TJIT_DEF std::size_t Code::num_inputs() const { return impl_->num_inputs; }
+TJIT_DEF std::size_t Code::num_outputs() const { return impl_->num_outputs; }
+TJIT_DEF const std::string& Code::name() const { return impl_->name; }
+TJIT_DEF const std::shared_ptr<ir::Graph>& Code::graph() const { return impl_->graph; }
+TJIT_DEF std::size_t Code::num_registers() const {
+  return static_cast<std::size_t>(impl_->num_registers);
+}
+
+TJIT_DEF std::string Code::dump() const {
+  std::ostringstream out;
+  for (std::size_t i = 0; i < impl_->instructions.size(); ++i) {
+    const auto& ins = impl_->instructions[i];
+    out << i << " " << detail::opcode_name(ins.op) << " " << ins.N << " " << ins.X;
+    if (ins.op == detail::OpCode::OP || ins.op == detail::OpCode::OPN)
+      out << "  # " << impl_->operators[static_cast<std::size_t>(ins.X)]->schema().str();
+    out << "\n";
+  }
+  return out.str();
+}
+
+TJIT_DEF void Code::Impl::run(Stack& stack) const {
+  using detail::OpCode;
+  TJIT_CHECK(stack.size() >= num_inputs, name, "() expected ", num_inputs,
+             " inputs but the stack holds ", stack.size());
+  std::vector<IValue> regs(static_cast<std::size_t>(num_registers));
+  std::vector<bool> saved_grad;
+  std::size_t pc = 0;
+  auto at = [&](std::size_t n) -> IValue& { return stack[stack.size() - n]; };
+  try {
+    for (;;) {
+      const detail::Instruction& ins = instructions[pc];
+      switch (ins.op) {
+        case OpCode::LOAD: stack.push_back(regs[static_cast<std::size_t>(ins.X)]); break;
+        case OpCode::MOVE: stack.push_back(std::move(regs[static_cast<std::size_t>(ins.X)])); break;
+        case OpCode::STORE:
+          regs[static_cast<std::size_t>(ins.X)] = std::move(stack.back());
+          stack.pop_back();
+          break;
+        case OpCode::DROP: stack.pop_back(); break;
+        case OpCode::DROPR: regs[static_cast<std::size_t>(ins.X)] = IValue(); break;
+        case OpCode::CONST: stack.push_back(constants[static_cast<std::size_t>(ins.X)]); break;
+        case OpCode::OP: operators[static_cast<std::size_t>(ins.X)]->fn()(stack); break;
+        case OpCode::OPN:
+          stack.emplace_back(static_cast<std::int64_t>(ins.N));
+          operators[static_cast<std::size_t>(ins.X)]->fn()(stack);
+          break;
+        case OpCode::JF: {
+          bool c = stack.back().toBool();
+          stack.pop_back();
+          if (!c) {
+            pc = static_cast<std::size_t>(ins.X);
+            continue;
+          }
+          break;
+        }
+        case OpCode::JMP: pc = static_cast<std::size_t>(ins.X); continue;
+        case OpCode::LOOP: {
+          const detail::LoopInfo& L = loops[static_cast<std::size_t>(ins.X)];
+          IValue& ri = regs[static_cast<std::size_t>(L.r_i)];
+          std::int64_t i = ri.toInt();
+          if (!(i < regs[static_cast<std::size_t>(L.r_max)].toInt() &&
+                regs[static_cast<std::size_t>(L.r_cond)].toBool())) {
+            pc = static_cast<std::size_t>(L.end);
+            continue;
+          }
+          if (L.r_param_i >= 0) regs[static_cast<std::size_t>(L.r_param_i)] = IValue(i);
+          ri = IValue(i + 1);
+          break;
+        }
+        case OpCode::RET: return;
+        case OpCode::LIST_CONSTRUCT: {
+          auto list = make_list(types[static_cast<std::size_t>(ins.X)]);
+          list->items.reserve(ins.N);
+          for (std::size_t j = ins.N; j > 0; --j) list->items.push_back(std::move(at(j)));
+          stack.resize(stack.size() - ins.N);
+          stack.emplace_back(std::move(list));
+          break;
+        }
+        case OpCode::LIST_UNPACK: {
+          ListPtr list = stack.back().toList();
+          stack.pop_back();
+          if (list->size() != ins.N)
+            throw ValueError(tjit::detail::str_cat("Expected ", ins.N,
+                                                   " elements in a list but found ",
+                                                   list->size()));
+          for (const IValue& v : list->items) stack.push_back(v);
+          break;
+        }
+        case OpCode::TUPLE_CONSTRUCT: {
+          std::vector<IValue> elems;
+          elems.reserve(ins.N);
+          for (std::size_t j = ins.N; j > 0; --j) elems.push_back(std::move(at(j)));
+          stack.resize(stack.size() - ins.N);
+          stack.emplace_back(make_tuple(
+              std::move(elems), ins.X >= 0 ? types[static_cast<std::size_t>(ins.X)] : nullptr));
+          break;
+        }
+        case OpCode::TUPLE_UNPACK: {
+          IValue t = std::move(stack.back());
+          stack.pop_back();
+          const TupleObj& tup = t.toTupleRef();
+          TJIT_CHECK(tup.size() == ins.N, "Expected a tuple of ", ins.N, " elements but got ",
+                     tup.size());
+          for (const IValue& v : tup.elements()) stack.push_back(v);
+          break;
+        }
+        case OpCode::TUPLE_INDEX: {
+          std::int64_t i = stack.back().toInt();
+          stack.pop_back();
+          IValue t = std::move(stack.back());
+          stack.pop_back();
+          const auto& elems = t.toTupleRef().elements();
+          auto n = static_cast<std::int64_t>(elems.size());
+          std::int64_t j = i < 0 ? i + n : i;
+          if (j < 0 || j >= n) throw IndexError("tuple index out of range");
+          stack.push_back(elems[static_cast<std::size_t>(j)]);
+          break;
+        }
+        case OpCode::TUPLE_SLICE: {
+          IValue t = std::move(stack.back());
+          stack.pop_back();
+          const auto& elems = t.toTupleRef().elements();
+          std::vector<IValue> out(elems.begin() + ins.N, elems.begin() + ins.X);
+          stack.emplace_back(make_tuple(std::move(out)));
+          break;
+        }
+        case OpCode::DICT_CONSTRUCT: {
+          const TypePtr& t = types[static_cast<std::size_t>(ins.X)];
+          auto d = make_dict(t->getKeyType(), t->getValueType());
+          for (std::size_t j = 2 * ins.N; j > 0; j -= 2)
+            d->insert_or_assign(std::move(at(j)), std::move(at(j - 1)));
+          stack.resize(stack.size() - 2 * ins.N);
+          stack.emplace_back(std::move(d));
+          break;
+        }
+        case OpCode::CREATE_OBJECT: {
+          stack.emplace_back(make_object(types[static_cast<std::size_t>(ins.X)]));
+          break;
+        }
+        case OpCode::GET_ATTR: {
+          const detail::AttrInfo& a = attrs[static_cast<std::size_t>(ins.X)];
+          IValue o = std::move(stack.back());
+          stack.pop_back();
+          const Object& obj = o.toObjectRef();
+          if (a.slot >= 0 && static_cast<std::size_t>(a.slot) < obj.slots().size()) {
+            stack.push_back(obj.slots()[static_cast<std::size_t>(a.slot)]);
+          } else {
+            stack.push_back(obj.getAttr(a.name));
+          }
+          break;
+        }
+        case OpCode::SET_ATTR: {
+          const detail::AttrInfo& a = attrs[static_cast<std::size_t>(ins.X)];
+          IValue v = std::move(stack.back());
+          stack.pop_back();
+          IValue o = std::move(stack.back());
+          stack.pop_back();
+          if (a.slot >= 0) {
+            o.toObjectRef().setSlot(static_cast<std::size_t>(a.slot), std::move(v));
+          } else {
+            o.toObjectRef().setAttr(a.name, std::move(v));
+          }
+          break;
+        }
+        case OpCode::ISINSTANCE: {
+          IValue v = std::move(stack.back());
+          stack.pop_back();
+          bool any = false;
+          for (const TypePtr& t : type_lists[static_cast<std::size_t>(ins.X)])
+            if (is_instance(v, *t)) any = true;
+          stack.emplace_back(any);
+          break;
+        }
+        case OpCode::CALL: {
+          const std::string& qualname = callees[static_cast<std::size_t>(ins.X)];
+          Function* f = cu ? cu->find_function(qualname) : nullptr;
+          TJIT_CHECK(f, "function '", qualname, "' is not defined in this compilation unit");
+          f->run(stack);
+          break;
+        }
+        case OpCode::CALL_METHOD: {
+          const std::string& method = strings[static_cast<std::size_t>(ins.X)];
+          const IValue& self = at(ins.N);
+          const Object& obj = self.toObjectRef();
+          Function* f = cu ? cu->find_method(obj.type(), method) : nullptr;
+          TJIT_CHECK(f, "'", obj.type()->annotation_str(), "' object has no method '", method,
+                     "'");
+          f->run(stack);
+          break;
+        }
+        case OpCode::FORK: {
+          const Code* child = forks[static_cast<std::size_t>(ins.X)].get();
+          auto args = std::make_shared<Stack>(std::make_move_iterator(stack.end() - ins.N),
+                                              std::make_move_iterator(stack.end()));
+          stack.resize(stack.size() - ins.N);
+          TypePtr out = child->graph()->outputs()[0]->type();
+          stack.emplace_back(fork_ivalue(out, [child, args]() {
+            child->run(*args);
+            return std::move(args->back());
+          }));
+          break;
+        }
+        case OpCode::WAIT: {
+          FuturePtr f = stack.back().toFuture();
+          stack.pop_back();
+          stack.push_back(f->wait());
+          break;
+        }
+        case OpCode::RAISE: {
+          IValue cls = std::move(stack.back());
+          stack.pop_back();
+          IValue msg = std::move(stack.back());
+          stack.pop_back();
+          detail::throw_raised(msg, cls);
+        }
+        case OpCode::PRINT: {
+          std::ostringstream line;
+          for (std::size_t j = ins.N; j > 0; --j) line << (j == ins.N ? "" : " ") << at(j);
+          stack.resize(stack.size() - ins.N);
+          line << "\n";
+          std::cout << line.str() << std::flush;
+          break;
+        }
+        case OpCode::UNINIT: stack.push_back(IValue::uninitialized()); break;
+        case OpCode::CHECK_NONE:
+          TJIT_CHECK(!stack.back().isNone(), strings[static_cast<std::size_t>(ins.X)]);
+          break;
+        case OpCode::ENTER:
+        case OpCode::EXIT: {
+          IValue ctx = std::move(stack.back());
+          stack.pop_back();
+          detail::enter_context(ctx, ins.op == OpCode::ENTER, saved_grad);
+          break;
+        }
+      }
+      ++pc;
+    }
+  } catch (Error& e) {
+    while (!saved_grad.empty()) {
+      set_grad_enabled(saved_grad.front());
+      saved_grad.clear();
+    }
+    const ir::Node* n = pc < instruction_nodes.size() ? instruction_nodes[pc] : nullptr;
+    if (n && !n->sourceRange().empty_sentinel()) {
+      std::ostringstream frame;
+      n->sourceRange().print_with_context(frame, SourceRange::kContext, true, name);
+      e.add_script_frame(frame.str());
+    }
+    throw;
+  } catch (const std::exception& e) {
+    // Not a tjit error (e.g. std::bad_alloc from a kernel): report it the same way.
+    Error err(e.what());
+    const ir::Node* n = pc < instruction_nodes.size() ? instruction_nodes[pc] : nullptr;
+    if (n && !n->sourceRange().empty_sentinel()) {
+      std::ostringstream frame;
+      n->sourceRange().print_with_context(frame, SourceRange::kContext, true, name);
+      err.add_script_frame(frame.str());
+    }
+    throw err;
+  }
+}
+
+}  // namespace tjit::runtime

@@ -1,0 +1,1 @@
+#include "tjit/runtime/detail/function_impl.hpp"

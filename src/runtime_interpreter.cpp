@@ -1,0 +1,1 @@
+#include "tjit/runtime/detail/interpreter_impl.hpp"

@@ -134,7 +134,7 @@ class CodeCompiler {
     c_.num_outputs = g.outputs().size();
     for (auto it = g.inputs().rbegin(); it != g.inputs().rend(); ++it) store(*it, nullptr);
     emit_block_nodes(g.block());
-    for (const ir::Value* v : g.outputs()) push_value(v, g.block()->return_node());
+    push_all(g.outputs(), g.block()->return_node());
     emit(OpCode::RET, 0, 0, nullptr);
   }
 
@@ -185,8 +185,17 @@ class CodeCompiler {
     return k;
   }
 
+  // Pushes values as inputs of `user`; a value listed twice moves only at its last listing.
+  void push_all(const std::vector<ir::Value*>& values, const ir::Node* user) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      bool again = std::find(values.begin() + static_cast<std::ptrdiff_t>(i) + 1, values.end(),
+                             values[i]) != values.end();
+      push_value(values[i], user, !again);
+    }
+  }
+
   // Pushes v as input of `user`: a constant, a copy, or a move at its last use.
-  void push_value(const ir::Value* v, const ir::Node* user) {
+  void push_value(const ir::Value* v, const ir::Node* user, bool may_move = true) {
     const ir::Node* def = v->node();
     if (def->kind() == ir::prim::Constant) {
       emit(OpCode::CONST, 0, constant_index(def), user);
@@ -194,7 +203,7 @@ class CodeCompiler {
     }
     bool last = last_use_.count(v) && last_use_.at(v) == user;
     // Block params (graph inputs, loop-body params) are defined by their block's param node.
-    bool movable = last && user->owningBlock() == def->owningBlock();
+    bool movable = may_move && last && user->owningBlock() == def->owningBlock();
     emit(movable ? OpCode::MOVE : OpCode::LOAD, 0, reg(v), user);
   }
 
@@ -210,9 +219,7 @@ class CodeCompiler {
     for (auto it = n->outputs().rbegin(); it != n->outputs().rend(); ++it) store(*it, n);
   }
 
-  void push_inputs(const ir::Node* n) {
-    for (const ir::Value* v : n->inputs()) push_value(v, n);
-  }
+  void push_inputs(const ir::Node* n) { push_all(n->inputs(), n); }
 
   std::size_t emit(OpCode op, std::uint32_t N, std::int32_t X, const ir::Node* n) {
     c_.instructions.push_back({op, N, X});
@@ -340,8 +347,11 @@ class CodeCompiler {
       TJIT_CHECK(fn->kind() == prim::Constant &&
                      n->input(0)->type()->kind() == TypeKind::FunctionType,
                  "prim::CallFunction of a function that is not a constant");
-      for (std::size_t i = 1; i < n->inputs().size(); ++i) push_value(n->input(i), n);
-      c_.callees.push_back(n->input(0)->type()->name());
+      push_all(std::vector<ir::Value*>(n->inputs().begin() + 1, n->inputs().end()), n);
+      // Graphs PyTorch printed name the function only by the constant's `name` (the type
+      // prints as plain `Function`); built graphs carry the qualified name in the type.
+      const std::string& tn = n->input(0)->type()->name();
+      c_.callees.push_back(tn.empty() || tn == "Function" ? fn->s(attr::name) : tn);
       emit(OpCode::CALL, N - 1, static_cast<std::int32_t>(c_.callees.size() - 1), n);
       return store_outputs(n);
     }
@@ -432,7 +442,7 @@ class CodeCompiler {
 
   void emit_branch(const ir::Block* b, const ir::Node* n) {
     emit_block_nodes(b);
-    for (const ir::Value* v : b->outputs()) push_value(v, b->return_node());
+    push_all(b->outputs(), b->return_node());
     store_outputs(n);
   }
 
@@ -443,11 +453,16 @@ class CodeCompiler {
     info.r_i = c_.num_registers++;
     info.r_max = c_.num_registers++;
     info.r_cond = c_.num_registers++;
-    push_value(n->input(0), n);
+    const auto& ins = n->inputs();
+    auto once = [&](std::size_t i) {  // whether input i is its value's last listing
+      return std::find(ins.begin() + static_cast<std::ptrdiff_t>(i) + 1, ins.end(), ins[i]) ==
+             ins.end();
+    };
+    push_value(ins[0], n, once(0));
     emit(OpCode::STORE, 0, info.r_max, n);
-    push_value(n->input(1), n);
+    push_value(ins[1], n, once(1));
     emit(OpCode::STORE, 0, info.r_cond, n);
-    for (std::size_t j = 0; j < ncarried; ++j) push_value(n->input(2 + j), n);
+    for (std::size_t j = 0; j < ncarried; ++j) push_value(ins[2 + j], n, once(2 + j));
     for (std::size_t j = ncarried; j-- > 0;) emit(OpCode::STORE, 0, reg(body->inputs()[1 + j]), n);
     emit(OpCode::CONST, 0, push_constant(IValue(std::int64_t{0})), n);
     emit(OpCode::STORE, 0, info.r_i, n);
@@ -457,7 +472,7 @@ class CodeCompiler {
     std::int32_t top = here();
     emit(OpCode::LOOP, 0, loop_index, n);
     emit_block_nodes(body);
-    for (const ir::Value* v : body->outputs()) push_value(v, body->return_node());
+    push_all(body->outputs(), body->return_node());
     for (std::size_t j = ncarried; j-- > 0;) emit(OpCode::STORE, 0, reg(body->inputs()[1 + j]), n);
     emit(OpCode::STORE, 0, info.r_cond, n);
     emit(OpCode::JMP, 0, top, n);
@@ -697,6 +712,7 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
         case OpCode::CALL: {
           const std::string& qualname = callees[static_cast<std::size_t>(ins.X)];
           Function* f = cu ? cu->find_function(qualname) : nullptr;
+          if (!f && cu) f = cu->find_function("__torch__." + qualname);
           TJIT_CHECK(f, "function '", qualname, "' is not defined in this compilation unit");
           f->run(stack);
           break;

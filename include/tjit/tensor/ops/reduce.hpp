@@ -60,6 +60,8 @@ Tensor all(const Tensor& t);
 Tensor all(const Tensor& t, std::int64_t dim, bool keepdim = false);
 Tensor any(const Tensor& t);
 Tensor any(const Tensor& t, std::int64_t dim, bool keepdim = false);
+// torch.equal: same sizes and the same values (after type promotion), as one bool.
+bool equal(const Tensor& a, const Tensor& b);
 
 // log(sum(exp(x))) over `dim`, computed stably; integral inputs give the default float.
 Tensor logsumexp(const Tensor& t, IntArrayRef dim, bool keepdim = false);

@@ -13,6 +13,7 @@
 #include <numeric>
 
 #include "tjit/tensor/iterator.hpp"
+#include "tjit/tensor/ops/elementwise.hpp"
 #include "tjit/tensor/ops/reduce.hpp"
 
 namespace tjit {
@@ -409,6 +410,12 @@ TJIT_DEF Tensor norm(const Tensor& t, double p, IntArrayRef dim, bool keepdim) {
 TJIT_DEF Tensor norm(const Tensor& t, std::string_view p, IntArrayRef dim, bool keepdim) {
   TJIT_CHECK(p == "fro", "norm(): only p='fro' is supported as a string, got '", p, "'");
   return norm(t, 2.0, dim, keepdim);
+}
+
+TJIT_DEF bool equal(const Tensor& a, const Tensor& b) {
+  IntArrayRef sa = a.sizes(), sb = b.sizes();
+  if (!std::equal(sa.begin(), sa.end(), sb.begin(), sb.end())) return false;
+  return all(eq(a, b)).item<bool>();
 }
 
 TJIT_DEF Tensor all(const Tensor& t) { return detail::all_any(t, {}, false, true); }

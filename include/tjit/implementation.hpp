@@ -16,4 +16,5 @@
 #include "tjit/tensor/ops/detail/shape_impl.hpp"
 #include "tjit/tensor/ops/detail/indexing_impl.hpp"
 #include "tjit/tensor/ops/detail/sort_impl.hpp"
+#include "tjit/tensor/ops/detail/random_impl.hpp"
 #endif

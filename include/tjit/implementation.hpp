@@ -17,4 +17,5 @@
 #include "tjit/tensor/ops/detail/indexing_impl.hpp"
 #include "tjit/tensor/ops/detail/sort_impl.hpp"
 #include "tjit/tensor/ops/detail/random_impl.hpp"
+#include "tjit/tensor/ops/detail/einsum_impl.hpp"
 #endif

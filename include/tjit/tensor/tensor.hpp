@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tjit/tensor/ops/copy.hpp"
+#include "tjit/tensor/ops/einsum.hpp"
 #include "tjit/tensor/ops/elementwise.hpp"
 #include "tjit/tensor/ops/factory.hpp"
 #include "tjit/tensor/ops/indexing.hpp"

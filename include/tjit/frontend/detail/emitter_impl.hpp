@@ -740,7 +740,12 @@ class Emitter {
     return n->addOutput()->setType(*u);
   }
 
+  // PyTorch's CastValue::call inserts an (unused) constant 0 before looking at its argument;
+  // it consumes a value number, so the emitter does the same.
+  void cast_zero() { insert_constant(ir::Literal(std::int64_t{0}), SourceRange()); }
+
   Value* emit_to_bool(const SourceRange& loc, Value* v) {
+    cast_zero();
     if (v->type()->kind() == TypeKind::BoolType) return v;
     Value* out;
     try {
@@ -1312,6 +1317,7 @@ class Emitter {
           {"str", {Type::Str(), "aten::str"}}};
       const auto& [type, op] = casts.at(form);
       auto args = emit_args(c.args);
+      if (args.size() == 1) cast_zero();
       if (args.size() == 1 && args[0].value->type()->equals(*type)) return Sugared::simple(args[0].value);
       return Sugared::simple(emit_builtin_call(loc, Symbol::fromQualString(op), args, {}, nullptr));
     }

@@ -31,4 +31,6 @@
 #include "tjit/runtime/detail/ops_tensor_shape.hpp"
 #include "tjit/runtime/detail/ops_tensor_nn.hpp"
 #include "tjit/runtime/detail/ops_tensor_misc.hpp"
+#include "tjit/frontend/detail/emitter_impl.hpp"
+#include "tjit/frontend/detail/emitter_passes_impl.hpp"
 #endif

@@ -34,6 +34,10 @@ TJIT_DEF Function* CompilationUnit::create_function(std::string qualname,
 TJIT_DEF Function* CompilationUnit::find_function(std::string_view qualname) const {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = by_name_.find(std::string(qualname));
+  // A plain name also finds `__torch__.<name>`, as torch::jit::compile's units find their
+  // functions (Note [Qualified names of compiled functions] in frontend/emitter.hpp).
+  if (it == by_name_.end() && qualname.find('.') == std::string_view::npos)
+    it = by_name_.find("__torch__." + std::string(qualname));
   return it == by_name_.end() ? nullptr : it->second;
 }
 

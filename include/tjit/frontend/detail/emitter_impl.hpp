@@ -1,0 +1,1867 @@
+// Definitions of frontend/emitter.hpp: the AST → IR emitter (PyTorch's to_ir in ir_emitter.cpp,
+// with schema_matching.cpp's matching and sugared_value.cpp's name resolution).
+#pragma once
+
+#include "tjit/frontend/emitter.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "tjit/frontend/error_report.hpp"
+#include "tjit/frontend/parser.hpp"
+#include "tjit/ir/type.hpp"
+#include "tjit/runtime/operator.hpp"
+
+namespace tjit::frontend {
+
+// Passes of detail/emitter_passes_impl.hpp.
+namespace detail {
+void convert_to_ssa(ir::Graph& g);
+void run_cleanup_passes(ir::Graph& g);
+}  // namespace detail
+
+namespace detail {
+
+using ir::Node;
+using ir::Symbol;
+using ir::Type;
+using ir::TypeKind;
+using ir::TypePtr;
+using ir::Value;
+
+// ------------------------------------------------------------------ sugared values
+
+struct Sugared;
+using SugaredPtr = std::shared_ptr<Sugared>;
+
+// What a name or expression denotes before it is a graph value (PyTorch's SugaredValue).
+struct Sugared {
+  enum class Kind {
+    Simple,        // a graph value
+    Builtin,       // an operator (with `self` for methods)
+    Module,        // torch, torch.nn.functional, math, ...
+    Special,       // range, len, isinstance, annotate, fork, wait, print, casts, ...
+    Exception,     // ValueError
+    ExceptionMsg,  // ValueError("msg")
+    Range,         // range(...) being iterated
+    Zip,           // zip / enumerate being iterated
+    TupleIter,     // a tuple being iterated (unrolled)
+    Function,      // a function of the compilation unit
+  };
+  Kind kind = Kind::Simple;
+  Value* value = nullptr;
+  Symbol sym;
+  std::string name;
+  std::vector<Value*> args;
+  std::vector<SugaredPtr> children;
+
+  static SugaredPtr simple(Value* v) {
+    auto s = std::make_shared<Sugared>();
+    s->value = v;
+    return s;
+  }
+  static SugaredPtr make(Kind k, std::string name, Symbol sym = {}, Value* self = nullptr) {
+    auto s = std::make_shared<Sugared>();
+    s->kind = k;
+    s->name = std::move(name);
+    s->sym = sym;
+    s->value = self;
+    return s;
+  }
+};
+
+struct NamedValue {
+  SourceRange range;
+  std::string name;
+  Value* value = nullptr;
+};
+
+inline bool meaningful_name(const std::string& name) {
+  if (name.empty()) return false;
+  if (name[0] == '$') return false;
+  if (name[0] != '_') return true;
+  for (std::size_t i = 1; i < name.size(); ++i)
+    if (!std::isdigit(static_cast<unsigned char>(name[i]))) return true;
+  return false;
+}
+
+// ------------------------------------------------------------------ type variables
+
+using TypeEnv = std::map<std::string, TypePtr>;
+
+inline bool match_type_vars(const TypePtr& formal, const TypePtr& actual, TypeEnv& env) {
+  if (!formal->hasFreeVariables()) return true;
+  switch (formal->kind()) {
+    case TypeKind::VarType: {
+      auto it = env.find(formal->name());
+      if (it == env.end()) {
+        env.emplace(formal->name(), actual);
+        return true;
+      }
+      if (auto u = ir::unifyTypes(it->second, actual)) {
+        it->second = *u;
+        return true;
+      }
+      return false;
+    }
+    case TypeKind::ListType:
+      return actual->kind() == TypeKind::ListType &&
+             match_type_vars(formal->getElementType(), actual->getElementType(), env);
+    case TypeKind::FutureType:
+      return actual->kind() == TypeKind::FutureType &&
+             match_type_vars(formal->getElementType(), actual->getElementType(), env);
+    case TypeKind::OptionalType:
+      if (actual->kind() == TypeKind::NoneType) return true;
+      if (actual->kind() == TypeKind::OptionalType)
+        return match_type_vars(formal->getElementType(), actual->getElementType(), env);
+      return match_type_vars(formal->getElementType(), actual, env);
+    case TypeKind::DictType:
+      return actual->kind() == TypeKind::DictType &&
+             match_type_vars(formal->getKeyType(), actual->getKeyType(), env) &&
+             match_type_vars(formal->getValueType(), actual->getValueType(), env);
+    case TypeKind::TupleType:
+      if (actual->kind() != TypeKind::TupleType ||
+          actual->elements().size() != formal->elements().size())
+        return false;
+      for (std::size_t i = 0; i < formal->elements().size(); ++i)
+        if (!match_type_vars(formal->elements()[i], actual->elements()[i], env)) return false;
+      return true;
+    default: return false;
+  }
+}
+
+inline TypePtr eval_type_vars(const TypePtr& t, const TypeEnv& env) {
+  if (!t->hasFreeVariables()) return t;
+  switch (t->kind()) {
+    case TypeKind::VarType: {
+      auto it = env.find(t->name());
+      return it == env.end() ? nullptr : it->second;
+    }
+    case TypeKind::ListType: {
+      auto e = eval_type_vars(t->getElementType(), env);
+      return e ? Type::List(e) : nullptr;
+    }
+    case TypeKind::FutureType: {
+      auto e = eval_type_vars(t->getElementType(), env);
+      return e ? Type::Future(e) : nullptr;
+    }
+    case TypeKind::OptionalType: {
+      auto e = eval_type_vars(t->getElementType(), env);
+      return e ? Type::Optional(e) : nullptr;
+    }
+    case TypeKind::DictType: {
+      auto k = eval_type_vars(t->getKeyType(), env), v = eval_type_vars(t->getValueType(), env);
+      return k && v ? Type::Dict(k, v) : nullptr;
+    }
+    case TypeKind::TupleType: {
+      std::vector<TypePtr> es;
+      for (auto& e : t->elements()) {
+        es.push_back(eval_type_vars(e, env));
+        if (!es.back()) return nullptr;
+      }
+      return Type::Tuple(std::move(es));
+    }
+    default: return t;
+  }
+}
+
+// ------------------------------------------------------------------ environment
+
+struct Environment {
+  Environment(Node* /*unused*/, ir::Block* b, std::shared_ptr<Environment> next)
+      : b(b), next(std::move(next)) {}
+  ir::Block* b;
+  std::shared_ptr<Environment> next;
+  std::map<std::string, TypePtr> type_table;
+  std::map<std::string, SugaredPtr> value_table;
+  std::map<std::string, std::string> error_messages;
+};
+
+// ------------------------------------------------------------------ the emitter
+
+class Emitter {
+ public:
+  Emitter(runtime::CompilationUnit* cu, const CompileOptions& options)
+      : cu_(cu), options_(options), graph_(std::make_shared<ir::Graph>()) {}
+
+  std::shared_ptr<ir::Graph> emit(const Def& def, ir::FunctionSchema* schema_out) {
+    push_frame(graph_->block(), true);
+    ir::FunctionSchema schema = emit_def(def, graph_->block());
+    convert_to_ssa(*graph_);
+    run_cleanup_passes(*graph_);
+    if (schema_out) *schema_out = std::move(schema);
+    return graph_;
+  }
+
+ private:
+  struct DefContext {
+    TypePtr declared_return;
+    TypePtr merged_return;
+  };
+  enum class LoopStatus { NotInLoop, InLoop, InUnrolledLoop };
+
+  runtime::CompilationUnit* cu_;
+  const CompileOptions& options_;
+  std::shared_ptr<ir::Graph> graph_;
+  std::shared_ptr<Environment> env_;
+  std::vector<DefContext> def_stack_;
+  std::unordered_map<std::int64_t, Value*> int_constants_;
+  std::map<double, Value*> fp_constants_;
+  std::set<ir::Block*> exit_blocks_;
+  LoopStatus loop_status_ = LoopStatus::NotInLoop;
+
+  // ---------------------------------------------------------------- frames
+  void push_frame(ir::Block* b, bool starts_def = false) {
+    if (starts_def) def_stack_.emplace_back();
+    env_ = std::make_shared<Environment>(nullptr, b, env_);
+  }
+  std::shared_ptr<Environment> pop_frame(bool ends_def = false) {
+    auto old = env_;
+    env_ = env_->next;
+    if (ends_def) def_stack_.pop_back();
+    return old;
+  }
+
+  SugaredPtr insert_load(const std::string& name, const TypePtr& type) {
+    Node* n = graph_->insertNode(graph_->create(Symbol::prim("Load"), 1));
+    n->s_(ir::attr::name, name);
+    n->output()->setType(type);
+    if (meaningful_name(name)) n->output()->setDebugName(name);
+    return Sugared::simple(n->output());
+  }
+  void insert_store(Environment& e, const std::string& name, const SourceRange& loc, Value* v,
+                    TypePtr type) {
+    Node* n = graph_->insertNode(graph_->create(Symbol::prim("Store"), {v}, 0));
+    n->s_(ir::attr::name, name);
+    n->setSourceRange(loc);
+    e.type_table[name] = std::move(type);
+  }
+  SugaredPtr find_in_frame(Environment& e, const std::string& name) {
+    if (auto it = e.value_table.find(name); it != e.value_table.end()) return it->second;
+    if (auto it = e.type_table.find(name); it != e.type_table.end())
+      return insert_load(name, it->second);
+    return nullptr;
+  }
+  SugaredPtr find_in_any_frame(Environment* e, const std::string& name) {
+    for (; e; e = e->next.get())
+      if (auto r = find_in_frame(*e, name)) return r;
+    return nullptr;
+  }
+  static bool defined_in_any_frame(Environment* e, const std::string& name) {
+    for (; e; e = e->next.get())
+      if (e->value_table.count(name) || e->type_table.count(name)) return true;
+    return false;
+  }
+  static TypePtr type_in_any_frame(Environment* e, const std::string& name) {
+    for (; e; e = e->next.get())
+      if (auto it = e->type_table.find(name); it != e->type_table.end()) return it->second;
+    return nullptr;
+  }
+
+  void set_var(const SourceRange& loc, const std::string& name, Value* v,
+               TypePtr annotated = nullptr) {
+    set_sugared_var(loc, name, Sugared::simple(v), std::move(annotated));
+  }
+  void set_sugared_var(const SourceRange& loc, const std::string& name, SugaredPtr value,
+                       TypePtr annotated) {
+    Value* simple = value->kind == Sugared::Kind::Simple ? value->value : nullptr;
+    if (simple && !simple->hasDebugName() && meaningful_name(name) &&
+        simple->node()->owningBlock() == env_->b)
+      simple->setDebugName(name);
+    if (env_->next && defined_in_any_frame(env_->next.get(), name)) {
+      if (annotated)
+        throw error_report(loc, "Attempting to declare and annotate the type of variable '" +
+                                    name + "' but it is already defined in an outer block");
+      TypePtr parent = type_in_any_frame(env_->next.get(), name);
+      if (simple && parent) {
+        simple = try_convert(loc, parent, simple, true);
+        if (!simple->type()->isSubtypeOf(*parent))
+          throw error_report(loc, "Variable '" + name + "' previously has type " +
+                                      parent->repr_str() +
+                                      " but is now being assigned to a value of type " +
+                                      simple->type()->repr_str() + "\n");
+      }
+    }
+    if (simple) {
+      if (annotated && !simple->type()->isSubtypeOf(*annotated))
+        throw error_report(loc, "Variable '" + name + "' is annotated with type " +
+                                    annotated->repr_str() +
+                                    " but is being assigned to a value of type " +
+                                    simple->type()->repr_str());
+      insert_store(*env_, name, loc, simple, annotated ? annotated : simple->type());
+    } else {
+      env_->value_table[name] = std::move(value);
+    }
+  }
+
+  SugaredPtr get_sugared_var(const std::string& ident, const SourceRange& range) {
+    if (auto r = find_in_any_frame(env_.get(), ident)) return r;
+    using K = Sugared::Kind;
+    static const std::map<std::string, std::pair<K, std::string>> globals = {
+        {"print", {K::Special, "print"}},
+        {"tuple", {K::Special, "tuple"}},
+        {"float", {K::Special, "float"}},
+        {"int", {K::Special, "int"}},
+        {"bool", {K::Special, "bool"}},
+        {"str", {K::Special, "str"}},
+        {"isinstance", {K::Special, "isinstance"}},
+        {"len", {K::Builtin, "aten::len"}},
+        {"min", {K::Builtin, "prim::min"}},
+        {"max", {K::Builtin, "prim::max"}},
+        {"abs", {K::Builtin, "prim::abs"}},
+        {"pow", {K::Builtin, "aten::pow"}},
+        {"round", {K::Builtin, "aten::round"}},
+        {"ord", {K::Builtin, "aten::ord"}},
+        {"chr", {K::Builtin, "aten::chr"}},
+        {"sorted", {K::Builtin, "aten::sorted"}},
+        {"range", {K::Special, "range"}},
+        {"zip", {K::Special, "zip"}},
+        {"enumerate", {K::Special, "enumerate"}},
+        {"annotate", {K::Special, "annotate"}},
+        {"fork", {K::Special, "fork"}},
+        {"wait", {K::Builtin, "aten::wait"}},
+        {"torch", {K::Module, "torch"}},
+        {"math", {K::Module, "math"}},
+        {"F", {K::Module, "torch.nn.functional"}},
+    };
+    if (auto it = globals.find(ident); it != globals.end()) {
+      const auto& [k, n] = it->second;
+      if (k == K::Builtin) return Sugared::make(k, n, Symbol::fromQualString(n));
+      return Sugared::make(k, n);
+    }
+    static const std::set<std::string> exceptions = {
+        "Exception", "AssertionError", "ValueError", "RuntimeError", "TypeError",
+        "IndexError", "KeyError", "NotImplementedError", "StopIteration", "ZeroDivisionError"};
+    if (exceptions.count(ident)) return Sugared::make(K::Exception, ident);
+    if (cu_) {
+      if (auto* f = cu_->find_function(options_.qualifier + "." + ident))
+        return Sugared::make(K::Function, f->qualname());
+    }
+    if (auto it = env_error(ident)) throw error_report(range, *it + "and was used here");
+    throw error_report(range, "undefined value " + ident);
+  }
+  std::optional<std::string> env_error(const std::string& name) {
+    Environment* e = env_.get();
+    while (e->next) e = e->next.get();
+    auto it = e->error_messages.find(name);
+    if (it == e->error_messages.end()) return std::nullopt;
+    return it->second;
+  }
+  void set_variable_type_error(const std::string& name, std::string msg) {
+    Environment* e = env_.get();
+    while (e->next) e = e->next.get();
+    e->error_messages[name] = std::move(msg);
+  }
+
+  // ---------------------------------------------------------------- constants
+  Value* insert_constant(const ir::Literal& v, const SourceRange& loc, TypePtr type = nullptr) {
+    Node* n = graph_->createConstant(v, std::move(type));
+    graph_->insertNode(n);
+    if (!loc.empty_sentinel()) n->setSourceRange(loc);
+    return n->output();
+  }
+  template <class T, class Map>
+  Value* materialize_constant(T v, const SourceRange& loc, Map& map) {
+    if (auto it = map.find(v); it != map.end()) return it->second;
+    ir::WithInsertPoint guard(graph_->block()->nodes().front());
+    Value* c = insert_constant(ir::Literal(v), loc);
+    map[v] = c;
+    return c;
+  }
+  static SourceRange number_range(const SourceRange& r) {
+    // PyTorch's parser gives `-1` the range of the number alone.
+    auto t = r.text();
+    if (!t.empty() && t[0] == '-') return SourceRange(r.source(), r.start() + 1, r.end());
+    return r;
+  }
+
+  // ---------------------------------------------------------------- types of annotations
+  TypePtr parse_type_expr(const Expr& e) {
+    std::string text(e.range.text());
+    // `torch.Tensor` and friends
+    if (text == "torch.Tensor") text = "Tensor";
+    try {
+      return ir::parse_type(text);
+    } catch (const Error&) {
+      throw error_report(e.range, "Unknown type name '" + text + "'");
+    }
+  }
+
+  // ---------------------------------------------------------------- def
+  ir::FunctionSchema emit_def(const Def& def, ir::Block* block) {
+    std::vector<TypePtr> param_types(def.params.size());
+    TypePtr ret_type;
+    if (def.type_comment) {
+      const auto& tc = *def.type_comment;
+      if (tc.param_types.size() != def.params.size())
+        throw error_report(def.range, "Number of type annotations for function parameters (" +
+                                          std::to_string(tc.param_types.size()) +
+                                          ") does not match the number of parameters on the "
+                                          "function (" +
+                                          std::to_string(def.params.size()) + ")!");
+      for (std::size_t i = 0; i < def.params.size(); ++i)
+        param_types[i] = parse_type_expr(*tc.param_types[i]);
+      if (tc.return_type) ret_type = parse_type_expr(*tc.return_type);
+    } else {
+      for (std::size_t i = 0; i < def.params.size(); ++i)
+        param_types[i] =
+            def.params[i].annotation ? parse_type_expr(*def.params[i].annotation) : Type::Tensor();
+      if (def.returns) ret_type = parse_type_expr(*def.returns);
+    }
+    if (ret_type) def_stack_.back().declared_return = ret_type;
+    std::vector<ir::Argument> arguments;
+    for (std::size_t i = 0; i < def.params.size(); ++i) {
+      const auto& p = def.params[i];
+      Value* in = block->addInput();
+      if (meaningful_name(p.name)) in->setDebugName(p.name);
+      in->setType(param_types[i]);
+      std::optional<ir::Literal> dflt;
+      if (p.default_value) dflt = literal_of(*p.default_value);
+      arguments.emplace_back(p.name, param_types[i], std::nullopt, dflt, p.kwarg_only);
+      set_var(SourceRange(p.range), p.name, in);
+    }
+    emit_statements(def.body);
+    handle_maybe_no_return(def, block);
+    TypePtr rt = def_stack_.back().merged_return;
+    Node* placeholder = graph_->insertNode(graph_->createUninitialized(rt));
+    block->registerOutput(placeholder->output());
+    return ir::FunctionSchema(def.name, "", std::move(arguments), {ir::Argument("", rt)});
+  }
+
+  std::optional<ir::Literal> literal_of(const Expr& e) {
+    switch (e.kind) {
+      case ExprKind::Int: return ir::Literal(e.as<IntLiteral>()->value);
+      case ExprKind::Float: return ir::Literal(e.as<FloatLiteral>()->value);
+      case ExprKind::Str: return ir::Literal(e.as<StringLiteral>()->value);
+      case ExprKind::Bool: return ir::Literal(e.as<BoolLiteral>()->value);
+      case ExprKind::None: return ir::Literal();
+      default: throw error_report(e.range, "Unsupported default value");
+    }
+  }
+
+  void handle_maybe_no_return(const Def& def, ir::Block* block) {
+    auto decl = def_stack_.back().declared_return;
+    if (!exit_blocks_.count(block)) {
+      if (decl && decl->kind() != TypeKind::NoneType)
+        throw error_report(def.range,
+                           "Function was not annotated as having type None, but does not "
+                           "return along all paths");
+      ir::WithInsertPoint guard(block);
+      Value* none = insert_constant(ir::Literal(), def.range);
+      emit_return_value(def.range, none);
+    } else if (!def_stack_.back().merged_return) {
+      def_stack_.back().merged_return = decl ? decl : Type::None();
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+  void emit_statements(const StmtList& stmts) {
+    for (const auto& s : stmts) {
+      emit_statement(*s);
+      if (exit_blocks_.count(env_->b)) return;
+    }
+  }
+
+  void emit_statement(const Stmt& s) {
+    switch (s.kind) {
+      case StmtKind::If: emit_if(*s.as<If>()); break;
+      case StmtKind::While: emit_while(*s.as<While>()); break;
+      case StmtKind::For: emit_for(*s.as<For>()); break;
+      case StmtKind::Assign: emit_assignment(*s.as<Assign>()); break;
+      case StmtKind::AugAssign: emit_aug_assignment(*s.as<AugAssign>()); break;
+      case StmtKind::Expr: {
+        const auto& e = *s.as<ExprStmt>()->value;
+        if (e.is<StringLiteral>()) break;  // docstring (the Python frontend drops them)
+        emit_sugared_expr(e, 0);
+        break;
+      }
+      case StmtKind::Raise: emit_raise(*s.as<Raise>()); break;
+      case StmtKind::Assert: emit_assert(*s.as<Assert>()); break;
+      case StmtKind::Return: emit_return(*s.as<Return>()); break;
+      case StmtKind::Continue:
+      case StmtKind::Break: {
+        bool is_break = s.kind == StmtKind::Break;
+        const char* word = is_break ? "break" : "continue";
+        if (loop_status_ == LoopStatus::NotInLoop)
+          throw error_report(s.range, std::string("SyntaxError: '") + word + "' outside loop");
+        if (loop_status_ == LoopStatus::InUnrolledLoop)
+          throw error_report(s.range,
+                             "Because we emit iteration over modulelists or tuples as unrolled "
+                             "loops, we do not support break or continue inside the body of "
+                             "these loops");
+        Node* n = graph_->create(Symbol::prim(is_break ? "BreakStmt" : "ContinueStmt"), {}, 0);
+        n->setSourceRange(s.range);
+        graph_->insertNode(n);
+        break;
+      }
+      case StmtKind::Pass: break;
+      default:
+        throw error_report(s.range, "Unrecognized statement kind");
+    }
+  }
+
+  void emit_return_value(const SourceRange& range, Value* result) {
+    TypePtr result_type = def_stack_.back().declared_return;
+    if (result_type) {
+      if (!(result_type->isSubtypeOf(*Type::Tensor()) &&
+            result->type()->isSubtypeOf(*Type::None())))
+        result = try_convert(range, result_type, result, true);
+      if (!result->type()->isSubtypeOf(*result_type))
+        throw error_report(range, "Return value was annotated as having type " +
+                                      result_type->repr_str() + " but is actually of type " +
+                                      result->type()->repr_str());
+    } else {
+      result_type = def_stack_.back().merged_return;
+      if (!result_type) result_type = result->type();
+      auto merged = ir::unifyTypes(result_type, result->type());
+      if (!merged)
+        throw error_report(range, "Previous return statement returned a value of type " +
+                                      result_type->repr_str() +
+                                      " but this return statement returns a value of type " +
+                                      result->type()->repr_str());
+      result_type = *merged;
+    }
+    def_stack_.back().merged_return = result_type;
+    graph_->insertNode(graph_->create(Symbol::prim("ReturnStmt"), {result}, 0));
+    exit_blocks_.insert(env_->b);
+  }
+
+  void emit_return(const Return& r) {
+    Value* v;
+    if (r.value) {
+      v = emit_expr(*r.value, def_stack_.back().declared_return);
+    } else {
+      v = insert_constant(ir::Literal(), r.range);
+    }
+    emit_return_value(r.range, v);
+  }
+
+  void emit_raise(const Raise& r) {
+    if (!r.exc) throw error_report(r.range, "exceptions must derive from BaseException");
+    auto sv = emit_sugared_expr(*r.exc, 1);
+    Value* msg = nullptr;
+    Value* cls = nullptr;
+    if (sv->kind == Sugared::Kind::ExceptionMsg) {
+      msg = sv->value;
+      cls = sv->args.empty() ? nullptr : sv->args[0];
+    } else if (sv->kind == Sugared::Kind::Exception) {
+      msg = insert_constant(ir::Literal(""), r.range);
+    } else {
+      throw error_report(r.range, "exceptions must derive from BaseException");
+    }
+    if (!msg->type()->isSubtypeOf(*Type::Str())) msg = emit_builtin_call(r.range, Symbol::aten("str"), {{r.range, "", msg}}, {}, nullptr);
+    std::vector<NamedValue> args{{r.range, "", msg}};
+    if (cls) args.push_back({r.range, "", cls});
+    emit_builtin_call(r.range, Symbol::prim("RaiseException"), args, {}, nullptr);
+    exit_blocks_.insert(env_->b);
+  }
+
+  void emit_assert(const Assert& a) {
+    CondValue cond = emit_cond_expr(*a.test);
+    // The false branch raises AssertionError(msg) — as PyTorch desugars it.
+    emit_if_else_blocks(a.range, cond, nullptr, nullptr, [&] {
+      Value* msg = a.msg ? emit_expr(*a.msg) : insert_constant(ir::Literal(""), a.range);
+      Value* full;
+      if (a.msg && a.msg->is<StringLiteral>()) {
+        msg->node()->destroy();
+        full = insert_constant(ir::Literal("AssertionError: " + a.msg->as<StringLiteral>()->value), a.range);
+      } else if (!a.msg) {
+        msg->node()->destroy();
+        full = insert_constant(ir::Literal("AssertionError: "), a.range);
+      } else {
+        Value* prefix = insert_constant(ir::Literal("AssertionError: "), a.range);
+        full = emit_builtin_call(a.range, Symbol::aten("add"), {{a.range, "", prefix}, {a.range, "", msg}}, {}, nullptr);
+      }
+      emit_builtin_call(a.range, Symbol::prim("RaiseException"), {{a.range, "", full}}, {}, nullptr);
+      exit_blocks_.insert(env_->b);
+    });
+  }
+
+  // ---------------------------------------------------------------- conditions
+  struct Refinement {
+    std::string name;
+    TypePtr type;
+  };
+  struct RefinementSet {
+    std::vector<Refinement> t, f;
+    RefinementSet Not() const { return {f, t}; }
+  };
+  struct CondValue {
+    Value* value;
+    RefinementSet refinements;
+    std::optional<bool> static_if;
+  };
+
+  static bool must_be_none(Value* v) {
+    return v->type()->kind() == TypeKind::NoneType ||
+           (v->node()->kind() == ir::prim::Constant && !v->node()->hasAttribute(ir::attr::value) &&
+            v->type()->kind() == TypeKind::NoneType);
+  }
+
+  CondValue emit_cond_expr(const Expr& e) {
+    if (auto b = e.as<BoolOp>()) {
+      CondValue cur = emit_cond_expr(*b->values[0]);
+      for (std::size_t i = 1; i < b->values.size(); ++i)
+        cur = emit_short_circuit(b->range, cur, *b->values[i], b->op == BoolOpKind::Or);
+      return cur;
+    }
+    if (auto u = e.as<UnaryOp>(); u && u->op == UnaryOpKind::Not) {
+      CondValue v = emit_cond_expr(*u->operand);
+      Value* r = emit_builtin_call(e.range, Symbol::aten("__not__"), {{e.range, "", v.value}}, {}, nullptr);
+      std::optional<bool> si;
+      if (v.static_if) si = !*v.static_if;
+      return {r, v.refinements.Not(), si};
+    }
+    if (auto c = e.as<Compare>(); c && c->ops.size() == 1 &&
+                                  (c->ops[0] == CmpOpKind::Is || c->ops[0] == CmpOpKind::IsNot)) {
+      bool is = c->ops[0] == CmpOpKind::Is;
+      Value* lhs = emit_expr(*c->operands[0]);
+      Value* rhs = emit_expr(*c->operands[1]);
+      auto none_status = [](Value* v) {
+        if (v->type()->kind() == TypeKind::NoneType) return 0;
+        if (v->type()->kind() == TypeKind::OptionalType) return 1;
+        return 2;
+      };
+      int ln = none_status(lhs), rn = none_status(rhs);
+      if (ln == 0 && rn == 0) return {insert_constant(ir::Literal(is), e.range), {}, is};
+      if ((ln == 0 && rn == 2) || (ln == 2 && rn == 0))
+        return {insert_constant(ir::Literal(!is), e.range), {}, !is};
+      Value* r = emit_builtin_call(e.range, Symbol::aten(is ? "__is__" : "__isnot__"),
+                                   {{e.range, "", lhs}, {e.range, "", rhs}}, {}, nullptr);
+      RefinementSet refs;
+      const Expr* var = c->operands[0].get();
+      Value* var_v = lhs;
+      const Expr* other = c->operands[1].get();
+      if (var->is<NoneLiteral>() && !other->is<NoneLiteral>()) {
+        std::swap(var, other);
+        var_v = rhs;
+      }
+      if (other->is<NoneLiteral>() && var->is<Name>() &&
+          var_v->type()->kind() == TypeKind::OptionalType) {
+        Refinement present{var->as<Name>()->id, var_v->type()->getElementType()};
+        if (is)
+          refs.f.push_back(present);
+        else
+          refs.t.push_back(present);
+      }
+      return {r, refs, std::nullopt};
+    }
+    if (auto call = e.as<Call>()) {
+      if (auto n = call->func->as<Name>(); n && n->id == "isinstance" && call->args.size() == 2)
+        return emit_isinstance(*call->args[0], *call->args[1]);
+    }
+    Value* v = emit_to_bool(e.range, emit_expr(e));
+    std::optional<bool> si;
+    if (v->node()->kind() == ir::prim::Constant && v->type()->kind() == TypeKind::BoolType)
+      si = v->node()->i(ir::attr::value) != 0;
+    return {v, {}, si};
+  }
+
+  CondValue emit_isinstance(const Expr& obj, const Expr& classinfo) {
+    std::vector<TypePtr> types;
+    std::function<void(const Expr&)> gather = [&](const Expr& c) {
+      if (auto t = c.as<TupleLiteral>()) {
+        for (auto& x : t->elts) gather(*x);
+        return;
+      }
+      types.push_back(parse_type_expr(c));
+    };
+    gather(classinfo);
+    Value* v = emit_expr(obj);
+    RefinementSet refs;
+    if (types.size() == 1 && types[0]->isSubtypeOf(*v->type()) && obj.is<Name>())
+      refs.t.push_back({obj.as<Name>()->id, types[0]});
+    for (auto& t : types)
+      if (v->type()->isSubtypeOf(*t)) return {insert_constant(ir::Literal(true), obj.range), refs, true};
+    bool statically_false = true;
+    for (auto& t : types)
+      if (t->isSubtypeOf(*v->type())) statically_false = false;
+    if (statically_false) return {insert_constant(ir::Literal(false), obj.range), refs, false};
+    Node* n = graph_->insertNode(graph_->create(ir::prim::isinstance, {v}));
+    n->tys_(ir::attr::types, types);
+    n->output()->setType(Type::Bool());
+    return {n->output(), refs, std::nullopt};
+  }
+
+  CondValue emit_short_circuit(const SourceRange& loc, const CondValue& lhs, const Expr& second,
+                               bool is_or) {
+    std::optional<CondValue> rhs;
+    auto const_expr = [&] { return insert_constant(ir::Literal(is_or), loc); };
+    auto cont_expr = [&] {
+      rhs = emit_cond_expr(second);
+      return rhs->value;
+    };
+    Value* r;
+    std::optional<bool> si;
+    if (is_or) {
+      r = emit_if_expr(loc, lhs, const_expr, cont_expr);
+      if ((lhs.static_if && *lhs.static_if) || (rhs->static_if && *rhs->static_if))
+        si = true;
+      else if (lhs.static_if && rhs->static_if)
+        si = *lhs.static_if || *rhs->static_if;
+    } else {
+      r = emit_if_expr(loc, lhs, cont_expr, const_expr);
+      if ((lhs.static_if && !*lhs.static_if) || (rhs->static_if && !*rhs->static_if))
+        si = false;
+      else if (lhs.static_if && rhs->static_if)
+        si = *lhs.static_if && *rhs->static_if;
+    }
+    return {r, {}, si};
+  }
+
+  Value* emit_if_expr(const SourceRange& range, const CondValue& cond,
+                      const std::function<Value*()>& t, const std::function<Value*()>& f) {
+    Node* n = graph_->insertNode(graph_->create(ir::prim::If, 0));
+    n->setSourceRange(range);
+    n->addInput(cond.value);
+    ir::Block* tb = n->addBlock();
+    ir::Block* fb = n->addBlock();
+    auto emit_branch = [&](ir::Block* b, const std::vector<Refinement>& refs,
+                           const std::function<Value*()>& fn) {
+      push_frame(b);
+      ir::WithInsertPoint guard(b);
+      insert_refinements(range, refs);
+      b->registerOutput(fn());
+      pop_frame();
+    };
+    emit_branch(tb, cond.refinements.t, t);
+    emit_branch(fb, cond.refinements.f, f);
+    auto tt = tb->outputs()[0]->type(), ft = fb->outputs()[0]->type();
+    auto u = ir::unifyTypes(tt, ft);
+    if (!u)
+      throw error_report(range, "if-expression's true branch has type " + tt->repr_str() +
+                                    " but false branch has type " + ft->repr_str());
+    return n->addOutput()->setType(*u);
+  }
+
+  // PyTorch's CastValue::call inserts an (unused) constant 0 before looking at its argument;
+  // it consumes a value number, so the emitter does the same.
+  void cast_zero() { insert_constant(ir::Literal(std::int64_t{0}), SourceRange()); }
+
+  Value* emit_to_bool(const SourceRange& loc, Value* v) {
+    cast_zero();
+    if (v->type()->kind() == TypeKind::BoolType) return v;
+    Value* out;
+    try {
+      out = emit_builtin_call(loc, Symbol::aten("Bool"), {{loc, "", v}}, {}, nullptr);
+    } catch (const Error&) {
+      throw error_report(loc, "Could not cast value of type " + v->type()->repr_str() + " to bool");
+    }
+    return out;
+  }
+
+  void insert_refinements(const SourceRange& loc, const std::vector<Refinement>& refs) {
+    for (const auto& r : refs) {
+      Value* v = get_sugared_var(r.name, loc)->value;
+      Node* n = graph_->insertNode(graph_->create(ir::prim::unchecked_cast, {v}));
+      n->output()->setType(r.type);
+      set_var(loc, r.name, n->output());
+    }
+  }
+
+  void emit_if(const If& s) {
+    CondValue cond = emit_cond_expr(*s.cond);
+    emit_if_else_blocks(s.range, cond, &s.body, &s.orelse, nullptr);
+  }
+
+  // `false_fn`, when given, emits the false branch instead of `false_stmts` (asserts).
+  void emit_if_else_blocks(const SourceRange& loc, const CondValue& cond,
+                           const StmtList* true_stmts, const StmtList* false_stmts,
+                           const std::function<void()>& false_fn) {
+    auto emit_false = [&] {
+      if (false_fn)
+        false_fn();
+      else if (false_stmts)
+        emit_statements(*false_stmts);
+    };
+    if (cond.static_if) {
+      if (*cond.static_if) {
+        insert_refinements(loc, cond.refinements.t);
+        if (true_stmts) emit_statements(*true_stmts);
+      } else {
+        insert_refinements(loc, cond.refinements.f);
+        emit_false();
+      }
+      return;
+    }
+    Node* n = graph_->insertNode(graph_->create(ir::prim::If, 0));
+    n->setSourceRange(loc);
+    n->addInput(cond.value);
+    ir::Block* tb = n->addBlock();
+    ir::Block* fb = n->addBlock();
+    auto branch = [&](ir::Block* b, const std::vector<Refinement>& refs,
+                      const std::function<void()>& body) {
+      push_frame(b);
+      ir::WithInsertPoint guard(b);
+      insert_refinements(loc, refs);
+      body();
+      return pop_frame();
+    };
+    auto save_true = branch(tb, cond.refinements.t, [&] {
+      if (true_stmts) emit_statements(*true_stmts);
+    });
+    auto save_false = branch(fb, cond.refinements.f, emit_false);
+    bool true_exits = exit_blocks_.count(tb), false_exits = exit_blocks_.count(fb);
+    if (true_exits && false_exits) exit_blocks_.insert(n->owningBlock());
+
+    std::set<std::string> mutated;
+    for (auto& [v, t] : save_true->type_table) {
+      if (defined_in_any_frame(save_false.get(), v) || false_exits)
+        mutated.insert(v);
+      else
+        set_variable_type_error(v, error_report(loc, v + " is not defined in the false branch").what());
+    }
+    for (auto& [v, t] : save_false->type_table) {
+      if (defined_in_any_frame(save_true.get(), v) || true_exits)
+        mutated.insert(v);
+      else
+        set_variable_type_error(v, error_report(loc, v + " is not defined in the true branch").what());
+    }
+    for (const auto& x : mutated) {
+      Value* tv = nullptr;
+      Value* fv = nullptr;
+      {
+        ir::WithInsertPoint g(tb);
+        if (!true_exits) tv = find_in_any_frame(save_true.get(), x)->value;
+      }
+      {
+        ir::WithInsertPoint g(fb);
+        if (!false_exits) fv = find_in_any_frame(save_false.get(), x)->value;
+      }
+      if (true_exits && false_exits) continue;
+      if (true_exits) {
+        tv = graph_->createUninitialized(fv->type())->insertBefore(tb->return_node())->output();
+        Node* st = graph_->create(Symbol::prim("Store"), {tv}, 0);
+        st->s_(ir::attr::name, x);
+        st->insertBefore(tb->return_node());
+      } else if (false_exits) {
+        fv = graph_->createUninitialized(tv->type())->insertBefore(fb->return_node())->output();
+        Node* st = graph_->create(Symbol::prim("Store"), {fv}, 0);
+        st->s_(ir::attr::name, x);
+        st->insertBefore(fb->return_node());
+      }
+      auto unified = ir::unifyTypes(tv->type(), fv->type());
+      if (!unified) {
+        std::string msg = "Type mismatch: " + x + " is set to type " + tv->type()->repr_str() +
+                          " in the true branch and type " + fv->type()->repr_str() +
+                          " in the false branch";
+        if (defined_in_any_frame(save_true->next.get(), x))
+          throw error_report(loc, msg);
+        set_variable_type_error(x, error_report(loc, msg).what());
+        continue;
+      }
+      env_->type_table[x] = *unified;
+    }
+  }
+
+  // ---------------------------------------------------------------- loops
+  void emit_loop_common(const SourceRange& range, const std::function<void()>& body,
+                        const SugaredPtr& iter, const Expr* target, const Expr* cond) {
+    Value* max_trip;
+    if (iter)
+      max_trip = iter_len(range, iter);
+    else
+      max_trip = materialize_constant(std::numeric_limits<std::int64_t>::max(), range,
+                                      int_constants_);
+    Node* n = graph_->insertNode(graph_->create(ir::prim::Loop, 0));
+    n->setSourceRange(range);
+    ir::Block* body_block = n->addBlock();
+    {
+      ir::Block* cond_block = n->addBlock();
+      push_frame(cond_block);
+      Value* out;
+      if (cond) {
+        ir::WithInsertPoint g(cond_block);
+        out = emit_to_bool(cond->range, emit_expr(*cond));
+      } else {
+        ir::WithInsertPoint g(n);
+        out = insert_constant(ir::Literal(true), range);
+      }
+      cond_block->registerOutput(out);
+      pop_frame();
+    }
+    n->addInput(max_trip);
+    LoopStatus prev = loop_status_;
+    loop_status_ = LoopStatus::InLoop;
+    Value* trip = body_block->addInput()->setType(Type::Int());
+    {
+      push_frame(body_block);
+      ir::WithInsertPoint g(body_block);
+      if (iter && target) {
+        SugaredPtr elem = iter_getitem(range, iter, trip);
+        emit_assign_target(*target, elem, range);
+      }
+      body();
+      pop_frame();
+    }
+    loop_status_ = prev;
+  }
+
+  Value* iter_len(const SourceRange& loc, const SugaredPtr& it) {
+    switch (it->kind) {
+      case Sugared::Kind::Range: {
+        Value* start = it->args[0];
+        Value* end = it->args[1];
+        Value* step = it->args[2];
+        if (!start && !step) return end;
+        if (!start) start = materialize_constant(std::int64_t{0}, loc, int_constants_);
+        if (!step) step = materialize_constant(std::int64_t{1}, loc, int_constants_);
+        return emit_builtin_call(loc, Symbol::aten("__range_length"),
+                                 {{loc, "", start}, {loc, "", end}, {loc, "", step}}, {}, nullptr);
+      }
+      case Sugared::Kind::Zip: {
+        std::vector<NamedValue> lens;
+        for (auto& c : it->children) lens.push_back({loc, "", iter_len(loc, c)});
+        if (lens.size() == 1) return lens[0].value;
+        Node* l = graph_->insertNode(graph_->createList(Type::Int(), [&] {
+          std::vector<Value*> v;
+          for (auto& x : lens) v.push_back(x.value);
+          return v;
+        }()));
+        return emit_builtin_call(loc, Symbol::prim("min"), {{loc, "", l->output()}}, {}, nullptr);
+      }
+      default: {
+        Value* v = it->value;
+        return emit_builtin_call(loc, Symbol::aten("len"), {{loc, "", v}}, {}, nullptr);
+      }
+    }
+  }
+
+  SugaredPtr iter_getitem(const SourceRange& loc, const SugaredPtr& it, Value* idx) {
+    switch (it->kind) {
+      case Sugared::Kind::Range: {
+        Value* start = it->args[0];
+        Value* step = it->args[2];
+        if (!start && !step) return Sugared::simple(idx);
+        if (!start) start = materialize_constant(std::int64_t{0}, loc, int_constants_);
+        if (!step) step = materialize_constant(std::int64_t{1}, loc, int_constants_);
+        return Sugared::simple(emit_builtin_call(
+            loc, Symbol::aten("__derive_index"),
+            {{loc, "", idx}, {loc, "", start}, {loc, "", step}}, {}, nullptr));
+      }
+      case Sugared::Kind::Zip: {
+        std::vector<Value*> outs;
+        for (auto& c : it->children) outs.push_back(iter_getitem(loc, c, idx)->value);
+        return Sugared::simple(graph_->insertNode(graph_->createTuple(outs))->output());
+      }
+      default:
+        return Sugared::simple(emit_builtin_call(loc, Symbol::aten("__getitem__"),
+                                                 {{loc, "", it->value}, {loc, "", idx}}, {},
+                                                 nullptr));
+    }
+  }
+
+  SugaredPtr make_iterable(const SourceRange& loc, const SugaredPtr& sv) {
+    if (sv->kind == Sugared::Kind::Range || sv->kind == Sugared::Kind::Zip) return sv;
+    if (sv->kind != Sugared::Kind::Simple)
+      throw error_report(loc, "'" + sv->name + "' object is not iterable");
+    TypePtr t = sv->value->type();
+    if (t->kind() == TypeKind::TupleType) {
+      auto r = Sugared::make(Sugared::Kind::TupleIter, "tuple");
+      r->value = sv->value;
+      return r;
+    }
+    if (t->kind() == TypeKind::DictType) {
+      Value* keys = emit_builtin_call(loc, Symbol::aten("keys"), {{loc, "", sv->value}}, {}, nullptr);
+      return Sugared::simple(keys);
+    }
+    if (t->kind() != TypeKind::ListType && t->kind() != TypeKind::StringType &&
+        t->kind() != TypeKind::TensorType)
+      throw error_report(loc, "'" + t->repr_str() + "' object is not iterable");
+    return sv;
+  }
+
+  void emit_for(const For& s) {
+    auto body = [&] { emit_statements(s.body); };
+    emit_for_common(s.range, *s.target, *s.iter, body);
+  }
+
+  void emit_for_common(const SourceRange& range, const Expr& target, const Expr& iter_expr,
+                       const std::function<void()>& body) {
+    SugaredPtr sv = emit_sugared_expr(iter_expr, 1);
+    SugaredPtr it = make_iterable(range, sv);
+    if (it->kind == Sugared::Kind::TupleIter) {
+      LoopStatus prev = loop_status_;
+      loop_status_ = LoopStatus::InUnrolledLoop;
+      const auto& elems = it->value->type()->elements();
+      for (std::size_t i = 0; i < elems.size(); ++i) {
+        Value* idx = materialize_constant(static_cast<std::int64_t>(i), range, int_constants_);
+        Node* n = graph_->insertNode(graph_->createTupleIndex(it->value, idx, elems[i]));
+        emit_assign_target(target, Sugared::simple(n->output()), range);
+        body();
+      }
+      loop_status_ = prev;
+      return;
+    }
+    emit_loop_common(range, body, it, &target, nullptr);
+  }
+
+  void emit_while(const While& s) {
+    auto body = [&] { emit_statements(s.body); };
+    emit_loop_common(s.range, body, nullptr, nullptr, s.cond.get());
+  }
+
+  // ---------------------------------------------------------------- assignment
+  void emit_assignment(const Assign& a) {
+    if (!a.value) {
+      throw error_report(a.range, "Variable declarations without a value are not supported");
+    }
+    TypePtr hint = a.annotation ? parse_type_expr(*a.annotation) : nullptr;
+    if (a.targets.size() == 1) {
+      const Expr& t = *a.targets[0];
+      if (auto n = t.as<Name>()) {
+        SugaredPtr rhs = emit_sugared_expr(*a.value, 1, hint);
+        if (hint && rhs->kind == Sugared::Kind::Simple)
+          rhs = Sugared::simple(try_convert(a.value->range, hint, rhs->value, true));
+        set_sugared_var(a.range, n->id, rhs, hint);
+        return;
+      }
+      if (auto sub = t.as<Subscript>()) {
+        emit_subscript_assign(a.range, *sub, *a.value);
+        return;
+      }
+      SugaredPtr rhs = emit_sugared_expr(*a.value, 1);
+      emit_assign_target(t, rhs, a.range);
+      return;
+    }
+    SugaredPtr rhs = emit_sugared_expr(*a.value, 1);
+    for (const auto& t : a.targets) emit_assign_target(*t, rhs, a.range);
+  }
+
+  void emit_subscript_assign(const SourceRange& loc, const Subscript& sub, const Expr& rhs_expr) {
+    Value* container = emit_expr(*sub.value);
+    if (sub.indices.size() != 1 || sub.indices[0]->is<Slice>())
+      throw error_report(loc, "Sliced or multi-index assignment is not supported");
+    if (container->type()->isSubtypeOf(*Type::Tensor()))
+      throw error_report(loc, "Assignment to tensor subscripts is not supported yet");
+    Value* idx = emit_expr(*sub.indices[0]);
+    Value* v = emit_expr(rhs_expr);
+    emit_builtin_call(loc, Symbol::aten("_set_item"),
+                      {{loc, "", container}, {loc, "", idx}, {loc, "", v}}, {}, nullptr);
+  }
+
+  void emit_assign_target(const Expr& target, const SugaredPtr& rhs, const SourceRange& loc) {
+    if (auto n = target.as<Name>()) {
+      set_sugared_var(loc, n->id, rhs, nullptr);
+      return;
+    }
+    const ExprList* elts = nullptr;
+    if (auto t = target.as<TupleLiteral>()) elts = &t->elts;
+    if (auto l = target.as<ListLiteral>()) elts = &l->elts;
+    if (elts) {
+      std::vector<SugaredPtr> outs = as_tuple(loc, rhs, elts->size());
+      for (std::size_t i = 0; i < elts->size(); ++i) emit_assign_target(*(*elts)[i], outs[i], loc);
+      return;
+    }
+    throw error_report(target.range,
+                       "lhs of assignment must be a variable, subscript, or starred expression");
+  }
+
+  std::vector<SugaredPtr> as_tuple(const SourceRange& loc, const SugaredPtr& sv, std::size_t n) {
+    if (sv->kind != Sugared::Kind::Simple)
+      throw error_report(loc, sv->name + " cannot be used as a tuple");
+    Value* v = sv->value;
+    std::vector<SugaredPtr> out;
+    if (v->type()->kind() == TypeKind::TupleType) {
+      if (v->type()->elements().size() != n)
+        throw error_report(loc, std::to_string(n) + " values to unpack but found " +
+                                    std::to_string(v->type()->elements().size()));
+      Node* u = graph_->insertNode(graph_->createTupleUnpack(v));
+      for (Value* o : u->outputs()) out.push_back(Sugared::simple(o));
+      return out;
+    }
+    if (v->type()->kind() == TypeKind::ListType) {
+      Node* u = graph_->insertNode(graph_->createListUnpack(v, n));
+      for (Value* o : u->outputs()) out.push_back(Sugared::simple(o));
+      return out;
+    }
+    throw error_report(loc, v->type()->repr_str() + " cannot be used as a tuple");
+  }
+
+  void emit_aug_assignment(const AugAssign& a) {
+    static const std::map<BinOpKind, std::pair<const char*, const char*>> ops = {
+        {BinOpKind::Add, {"add_", "add"}},      {BinOpKind::Sub, {"sub_", "sub"}},
+        {BinOpKind::Div, {"div_", "div"}},      {BinOpKind::Mul, {"mul_", "mul"}},
+        {BinOpKind::Mod, {"fmod_", "fmod"}},    {BinOpKind::BitOr, {"bitwise_or", "__or__"}},
+        {BinOpKind::BitAnd, {"bitwise_and", "__and__"}},
+        {BinOpKind::BitXor, {"bitwise_xor", "__xor__"}},
+        {BinOpKind::LShift, {"__lshift__", "__lshift__"}},
+        {BinOpKind::RShift, {"__irshift__", "__rshift__"}},
+        {BinOpKind::Pow, {"pow", "pow"}},
+    };
+    auto op_for = [&](const TypePtr& t) {
+      auto it = ops.find(a.op);
+      if (it == ops.end()) throw error_report(a.range, "Unknown augmented assignment");
+      bool inplace = t->isSubtypeOf(*Type::Tensor()) || t->kind() == TypeKind::ListType;
+      return Symbol::aten(inplace ? it->second.first : it->second.second);
+    };
+    if (auto n = a.target->as<Name>()) {
+      Value* lhs = emit_expr(*a.target);
+      Value* rhs = emit_expr(*a.value);
+      Value* r = emit_builtin_call(a.range, op_for(lhs->type()),
+                                   {{a.range, "", lhs}, {a.value->range, "", rhs}}, {}, nullptr);
+      set_var(a.target->range, n->id, r);
+      return;
+    }
+    if (auto sub = a.target->as<Subscript>()) {
+      Value* container = emit_expr(*sub->value);
+      TypePtr t = container->type();
+      TypePtr elem;
+      if (t->kind() == TypeKind::ListType) elem = t->getElementType();
+      if (t->kind() == TypeKind::DictType) elem = t->getValueType();
+      if (!elem || sub->indices.size() != 1)
+        throw error_report(a.target->range, t->repr_str() + " does not support augmented assignment.");
+      Value* idx = emit_expr(*sub->indices[0]);
+      Value* rhs = emit_expr(*a.value);
+      Value* item = emit_builtin_call(a.range, Symbol::aten("__getitem__"),
+                                      {{a.range, "", container}, {a.range, "idx", idx}}, {}, nullptr);
+      Value* aug = emit_builtin_call(a.range, op_for(elem), {{a.range, "", item}, {a.range, "value", rhs}},
+                                     {}, nullptr);
+      emit_builtin_call(a.range, Symbol::aten("_set_item"),
+                        {{a.range, "", container}, {a.range, "idx", idx}, {a.range, "", aug}}, {},
+                        nullptr);
+      return;
+    }
+    throw error_report(a.target->range, "unexpected expression on left-hand side of augmented assignment");
+  }
+
+  // ---------------------------------------------------------------- expressions
+  Value* emit_expr(const Expr& e, const TypePtr& hint = nullptr) {
+    SugaredPtr sv = emit_sugared_expr(e, 1, hint);
+    return as_value(e.range, sv);
+  }
+  Value* as_value(const SourceRange& loc, const SugaredPtr& sv) {
+    if (sv->kind == Sugared::Kind::Simple) return sv->value;
+    std::string what = sv->name;
+    if (sv->kind == Sugared::Kind::Builtin) what = "builtin_function_or_method";
+    if (sv->kind == Sugared::Kind::Module) what = "module";
+    if (sv->kind == Sugared::Kind::Function) what = "function";
+    throw error_report(loc, what + " cannot be used as a value");
+  }
+
+  SugaredPtr emit_sugared_expr(const Expr& e, std::size_t n_binders, const TypePtr& hint = nullptr) {
+    switch (e.kind) {
+      case ExprKind::Name: return get_sugared_var(e.as<Name>()->id, e.range);
+      case ExprKind::Attribute: {
+        auto a = e.as<Attribute>();
+        SugaredPtr base = emit_sugared_expr(*a->value, 1);
+        return sugared_attr(e.range, base, a->name);
+      }
+      case ExprKind::Call: return emit_apply(*e.as<Call>(), n_binders, hint);
+      default: return Sugared::simple(emit_simple_expr(e, hint));
+    }
+  }
+
+  SugaredPtr sugared_attr(const SourceRange& loc, const SugaredPtr& base, const std::string& field) {
+    using K = Sugared::Kind;
+    if (base->kind == K::Module) {
+      std::string path = base->name + "." + field;
+      if (path == "torch.nn" || path == "torch.nn.functional" || path == "torch.jit")
+        return Sugared::make(K::Module, path);
+      if (path == "torch.jit.fork" || path == "torch.jit._fork") return Sugared::make(K::Special, "fork");
+      if (path == "torch.jit.wait" || path == "torch.jit._wait")
+        return Sugared::make(K::Builtin, "aten::wait", Symbol::aten("wait"));
+      if (path == "torch.jit.annotate") return Sugared::make(K::Special, "annotate");
+      if (base->name == "math" && (field == "pi" || field == "e" || field == "inf" || field == "nan")) {
+        double v = field == "pi" ? M_PI : field == "e" ? M_E : field == "inf" ? INFINITY : NAN;
+        return Sugared::simple(insert_constant(ir::Literal(v), loc));
+      }
+      return Sugared::make(K::Builtin, "aten::" + field, Symbol::aten(field));
+    }
+    if (base->kind == K::Simple) {
+      Value* v = base->value;
+      TypePtr t = v->type();
+      if (t->isSubtypeOf(*Type::Tensor())) {
+        static const std::map<std::string, std::string> props = {
+            {"dtype", "prim::dtype"}, {"device", "prim::device"}, {"shape", "aten::size"},
+            {"is_cuda", "prim::is_cuda"}, {"requires_grad", "prim::requires_grad"},
+            {"data", "prim::data"}, {"T", "aten::numpy_T"}, {"ndim", "aten::dim"}};
+        if (auto it = props.find(field); it != props.end())
+          return Sugared::simple(emit_builtin_call(loc, Symbol::fromQualString(it->second),
+                                                   {{loc, "", v}}, {}, nullptr));
+      }
+      return Sugared::make(K::Builtin, "aten::" + field, Symbol::aten(field), v);
+    }
+    throw error_report(loc, "'" + base->name + "' object has no attribute or method '" + field + "'");
+  }
+
+  std::vector<NamedValue> emit_args(const ExprList& args) {
+    std::vector<NamedValue> out;
+    for (const auto& a : args) {
+      if (a->is<Starred>()) throw error_report(a->range, "Starred expressions are not supported here");
+      out.push_back({a->range, "", emit_expr(*a)});
+    }
+    return out;
+  }
+  std::vector<NamedValue> emit_kwargs(const std::vector<Keyword>& kws) {
+    std::vector<NamedValue> out;
+    for (const auto& k : kws) out.push_back({k.value->range, k.name, emit_expr(*k.value)});
+    return out;
+  }
+
+  SugaredPtr emit_apply(const Call& c, std::size_t n_binders, const TypePtr& hint) {
+    (void)n_binders;
+    (void)hint;
+    SugaredPtr callee = emit_sugared_expr(*c.func, 1);
+    using K = Sugared::Kind;
+    const SourceRange& loc = c.range;
+    switch (callee->kind) {
+      case K::Builtin: {
+        auto args = emit_args(c.args);
+        auto kwargs = emit_kwargs(c.keywords);
+        return Sugared::simple(emit_builtin_call(loc, callee->sym, args, kwargs, callee->value));
+      }
+      case K::Exception: {
+        auto args = emit_args(c.args);
+        Value* msg;
+        if (args.empty())
+          msg = insert_constant(ir::Literal(""), loc);
+        else if (args.size() == 1)
+          msg = args[0].value;
+        else
+          throw error_report(loc, "Exceptions must take a single message argument");
+        auto r = Sugared::make(K::ExceptionMsg, callee->name);
+        r->value = msg;
+        r->args.push_back(insert_constant(ir::Literal("builtins." + callee->name), loc));
+        return r;
+      }
+      case K::Special: return emit_special(c, callee->name);
+      case K::Function: {
+        runtime::Function& f = cu_->get_function(callee->name);
+        auto args = emit_args(c.args);
+        auto kwargs = emit_kwargs(c.keywords);
+        ir::FunctionSchema schema = f.getSchema();
+        std::string why;
+        auto matched = try_match_schema(schema, loc, args, kwargs, nullptr, true, why);
+        if (!matched) throw error_report(loc, why);
+        Node* fn_const = graph_->insertNode(graph_->create(ir::prim::Constant, 1));
+        fn_const->s_(ir::attr::name, f.name());
+        fn_const->output()->setType(Type::Function(f.qualname()));
+        std::vector<Value*> ins{fn_const->output()};
+        for (Value* v : matched->inputs) ins.push_back(v);
+        Node* call = graph_->insertNode(graph_->create(ir::prim::CallFunction, ins, 1));
+        call->setSourceRange(loc);
+        call->output()->setType(matched->returns.at(0));
+        return Sugared::simple(call->output());
+      }
+      default: break;
+    }
+    throw error_report(loc, "'" + callee->name + "' is not callable");
+  }
+
+  SugaredPtr emit_special(const Call& c, const std::string& form) {
+    const SourceRange& loc = c.range;
+    using K = Sugared::Kind;
+    if (form == "range") {
+      auto args = emit_args(c.args);
+      if (args.empty() || args.size() > 3)
+        throw error_report(loc, "range expected at least 1 arguments, got " + std::to_string(args.size()));
+      for (auto& a : args)
+        if (!a.value->type()->isSubtypeOf(*Type::Int()))
+          throw error_report(a.range, "all inputs of range must be ints, found " +
+                                          a.value->type()->repr_str() + " in argument 0");
+      auto r = Sugared::make(K::Range, "range");
+      if (args.size() == 1)
+        r->args = {nullptr, args[0].value, nullptr};
+      else
+        r->args = {args[0].value, args[1].value, args.size() == 3 ? args[2].value : nullptr};
+      return r;
+    }
+    if (form == "zip" || form == "enumerate") {
+      auto r = Sugared::make(K::Zip, form);
+      if (form == "enumerate") {
+        Value* start = nullptr;
+        auto args = c.args;
+        if (args.size() == 2) start = emit_expr(*args[1]);
+        auto rng = Sugared::make(K::Range, "range");
+        SugaredPtr inner = make_iterable(loc, emit_sugared_expr(*c.args[0], 1));
+        Value* end = iter_len(loc, inner);
+        if (start) end = emit_builtin_call(loc, Symbol::aten("add"), {{loc, "", end}, {loc, "", start}}, {}, nullptr);
+        rng->args = {start, end, nullptr};
+        r->children = {rng, inner};
+        (void)start;
+        return r;
+      }
+      for (const auto& a : c.args) r->children.push_back(make_iterable(loc, emit_sugared_expr(*a, 1)));
+      return r;
+    }
+    if (form == "annotate") {
+      if (c.args.size() != 2) throw error_report(loc, "annotate expects 2 arguments");
+      TypePtr t = parse_type_expr(*c.args[0]);
+      Value* v = emit_expr(*c.args[1], t);
+      if (v->type()->kind() == TypeKind::NoneType && t->kind() == TypeKind::OptionalType) {
+        Node* n = graph_->insertNode(graph_->create(ir::prim::unchecked_cast, {v}));
+        n->output()->setType(t);
+        v = n->output();
+      }
+      if (!v->type()->isSubtypeOf(*t))
+        throw error_report(loc, "expected an expression of type " + t->repr_str() +
+                                    " but found " + v->type()->repr_str());
+      return Sugared::simple(v);
+    }
+    if (form == "isinstance") {
+      CondValue cv = emit_isinstance(*c.args.at(0), *c.args.at(1));
+      return Sugared::simple(cv.value);
+    }
+    if (form == "int" || form == "float" || form == "bool" || form == "str") {
+      static const std::map<std::string, std::pair<TypePtr, std::string>> casts = {
+          {"int", {Type::Int(), "aten::Int"}},
+          {"float", {Type::Float(), "aten::Float"}},
+          {"bool", {Type::Bool(), "aten::Bool"}},
+          {"str", {Type::Str(), "aten::str"}}};
+      const auto& [type, op] = casts.at(form);
+      auto args = emit_args(c.args);
+      if (args.size() == 1) cast_zero();
+      if (args.size() == 1 && args[0].value->type()->equals(*type)) return Sugared::simple(args[0].value);
+      return Sugared::simple(emit_builtin_call(loc, Symbol::fromQualString(op), args, {}, nullptr));
+    }
+    if (form == "print") {
+      auto args = emit_args(c.args);
+      std::vector<Value*> ins;
+      for (auto& a : args) ins.push_back(a.value);
+      Node* n = graph_->insertNode(graph_->create(ir::prim::Print, ins, 0));
+      n->setSourceRange(loc);
+      return Sugared::simple(insert_constant(ir::Literal(), loc));
+    }
+    if (form == "tuple") {
+      auto args = emit_args(c.args);
+      std::vector<Value*> ins;
+      for (auto& a : args) ins.push_back(a.value);
+      return Sugared::simple(graph_->insertNode(graph_->createTuple(ins))->output());
+    }
+    if (form == "fork") {
+      if (c.args.empty()) throw error_report(loc, "fork expects at least one argument");
+      SugaredPtr fn = emit_sugared_expr(*c.args[0], 1);
+      // The forked call becomes the fork's subgraph (PyTorch emits a closure and inlines it).
+      Node* fork = graph_->insertNode(graph_->create(ir::prim::fork, 1));
+      fork->setSourceRange(loc);
+      auto sub = std::make_shared<ir::Graph>();
+      std::vector<NamedValue> args;
+      for (std::size_t i = 1; i < c.args.size(); ++i) args.push_back({c.args[i]->range, "", emit_expr(*c.args[i])});
+      fork->moveAfter(graph_->insertPoint()->prev());
+      std::vector<Value*> sub_ins;
+      for (auto& a : args) {
+        fork->addInput(a.value);
+        Value* si = sub->addInput()->setType(a.value->type());
+        if (a.value->hasDebugName()) si->setDebugName(a.value->debugName());
+        sub_ins.push_back(si);
+      }
+      Value* out;
+      {
+        Emitter inner(cu_, options_);
+        inner.graph_ = sub;
+        inner.push_frame(sub->block(), true);
+        std::vector<NamedValue> sargs;
+        for (std::size_t i = 0; i < sub_ins.size(); ++i) sargs.push_back({args[i].range, "", sub_ins[i]});
+        if (fn->kind != Sugared::Kind::Builtin) throw error_report(loc, "fork of this callable is not supported");
+        ir::WithInsertPoint g(sub->block());
+        out = inner.emit_builtin_call(loc, fn->sym, sargs, {}, nullptr);
+        sub->registerOutput(out);
+      }
+      fork->g_(ir::attr::Subgraph, sub);
+      fork->output()->setType(Type::Future(out->type()));
+      return Sugared::simple(fork->output());
+    }
+    throw error_report(loc, "unsupported call of " + form);
+  }
+
+  Value* emit_simple_expr(const Expr& e, const TypePtr& hint) {
+    switch (e.kind) {
+      case ExprKind::Int:
+        return materialize_constant(e.as<IntLiteral>()->value, number_range(e.range), int_constants_);
+      case ExprKind::Float:
+        return materialize_constant(e.as<FloatLiteral>()->value, number_range(e.range), fp_constants_);
+      case ExprKind::Str: return insert_constant(ir::Literal(e.as<StringLiteral>()->value), e.range);
+      case ExprKind::Bool: return insert_constant(ir::Literal(e.as<BoolLiteral>()->value), e.range);
+      case ExprKind::None: return insert_constant(ir::Literal(), e.range);
+      case ExprKind::BinOp: {
+        auto b = e.as<BinOp>();
+        static const std::map<BinOpKind, const char*> names = {
+            {BinOpKind::Add, "add"}, {BinOpKind::Sub, "sub"}, {BinOpKind::Mul, "mul"},
+            {BinOpKind::Div, "div"}, {BinOpKind::FloorDiv, "floordiv"},
+            {BinOpKind::Mod, "remainder"}, {BinOpKind::Pow, "pow"}, {BinOpKind::MatMul, "matmul"},
+            {BinOpKind::BitAnd, "__and__"}, {BinOpKind::BitOr, "__or__"},
+            {BinOpKind::BitXor, "__xor__"}, {BinOpKind::LShift, "__lshift__"},
+            {BinOpKind::RShift, "__rshift__"}};
+        Value* l = emit_expr(*b->lhs);
+        Value* r = emit_expr(*b->rhs);
+        return emit_builtin_call(e.range, Symbol::aten(names.at(b->op)),
+                                 {{b->lhs->range, "", l}, {b->rhs->range, "", r}}, {}, nullptr);
+      }
+      case ExprKind::UnaryOp: {
+        auto u = e.as<UnaryOp>();
+        if (u->op == UnaryOpKind::Not) return emit_cond_expr(e).value;
+        Value* v = emit_expr(*u->operand);
+        if (u->op == UnaryOpKind::Pos) return v;
+        return emit_builtin_call(e.range, Symbol::aten(u->op == UnaryOpKind::Neg ? "neg" : "bitwise_not"),
+                                 {{u->operand->range, "", v}}, {}, nullptr);
+      }
+      case ExprKind::BoolOp: return emit_cond_expr(e).value;
+      case ExprKind::Compare: {
+        auto c = e.as<Compare>();
+        if (c->ops.size() == 1 && (c->ops[0] == CmpOpKind::Is || c->ops[0] == CmpOpKind::IsNot))
+          return emit_cond_expr(e).value;
+        if (c->ops.size() != 1)
+          throw error_report(e.range, "Chained comparisons are not supported");
+        static const std::map<CmpOpKind, const char*> names = {
+            {CmpOpKind::Eq, "eq"}, {CmpOpKind::Ne, "ne"}, {CmpOpKind::Lt, "lt"},
+            {CmpOpKind::Le, "le"}, {CmpOpKind::Gt, "gt"}, {CmpOpKind::Ge, "ge"},
+            {CmpOpKind::In, "__contains__"}, {CmpOpKind::NotIn, "__contains__"}};
+        Value* l = emit_expr(*c->operands[0]);
+        Value* r = emit_expr(*c->operands[1]);
+        std::vector<NamedValue> args{{c->operands[0]->range, "", l}, {c->operands[1]->range, "", r}};
+        if (c->ops[0] == CmpOpKind::In || c->ops[0] == CmpOpKind::NotIn) std::swap(args[0], args[1]);
+        Value* out = emit_builtin_call(e.range, Symbol::aten(names.at(c->ops[0])), args, {}, nullptr);
+        if (c->ops[0] == CmpOpKind::NotIn)
+          out = emit_builtin_call(e.range, Symbol::aten("__not__"), {{e.range, "", out}}, {}, nullptr);
+        return out;
+      }
+      case ExprKind::IfExp: {
+        auto i = e.as<IfExp>();
+        CondValue cv = emit_cond_expr(*i->cond);
+        if (cv.static_if) return emit_expr(*cv.static_if ? *i->then : *i->orelse, hint);
+        return emit_if_expr(e.range, cv, [&] { return emit_expr(*i->then, hint); },
+                            [&] { return emit_expr(*i->orelse, hint); });
+      }
+      case ExprKind::Tuple: {
+        auto t = e.as<TupleLiteral>();
+        std::vector<Value*> vals;
+        for (std::size_t k = 0; k < t->elts.size(); ++k) {
+          TypePtr h;
+          if (hint && hint->kind() == TypeKind::TupleType && hint->elements().size() == t->elts.size())
+            h = hint->elements()[k];
+          vals.push_back(emit_expr(*t->elts[k], h));
+        }
+        return graph_->insertNode(graph_->createTuple(vals))->output();
+      }
+      case ExprKind::List: return emit_list_literal(*e.as<ListLiteral>(), hint);
+      case ExprKind::Dict: return emit_dict_literal(*e.as<DictLiteral>(), hint);
+      case ExprKind::Subscript: return emit_subscript(*e.as<Subscript>());
+      case ExprKind::ListComp: return emit_list_comp(*e.as<ListComp>(), hint);
+      default: break;
+    }
+    throw error_report(e.range, "Unsupported expression");
+  }
+
+  Value* emit_list_literal(const ListLiteral& l, const TypePtr& hint) {
+    std::vector<Value*> vals;
+    TypePtr elem_hint = hint && hint->kind() == TypeKind::ListType ? hint->getElementType() : nullptr;
+    for (const auto& x : l.elts) vals.push_back(emit_expr(*x, elem_hint));
+    TypePtr elem;
+    if (elem_hint) {
+      elem = elem_hint;
+    } else if (vals.empty()) {
+      elem = Type::Tensor();
+    } else {
+      elem = vals[0]->type();
+      for (std::size_t i = 1; i < vals.size(); ++i) {
+        auto u = ir::unifyTypes(elem, vals[i]->type());
+        if (!u)
+          throw error_report(l.range, "Lists must contain only a single type, expected: " +
+                                          elem->repr_str() + " but found " +
+                                          vals[i]->type()->repr_str() + " instead");
+        elem = *u;
+      }
+    }
+    Node* n = graph_->insertNode(graph_->createList(elem, vals));
+    return n->output();
+  }
+
+  Value* emit_dict_literal(const DictLiteral& d, const TypePtr& hint) {
+    std::vector<Value*> keys, values;
+    for (std::size_t i = 0; i < d.keys.size(); ++i) {
+      keys.push_back(emit_expr(*d.keys[i]));
+      values.push_back(emit_expr(*d.values[i]));
+    }
+    TypePtr kt, vt;
+    if (hint && hint->kind() == TypeKind::DictType) {
+      kt = hint->getKeyType();
+      vt = hint->getValueType();
+    } else if (keys.empty()) {
+      kt = Type::Str();
+      vt = Type::Tensor();
+    } else {
+      kt = keys[0]->type();
+      vt = values[0]->type();
+      for (std::size_t i = 1; i < keys.size(); ++i) {
+        if (auto u = ir::unifyTypes(vt, values[i]->type())) vt = *u;
+        if (auto u = ir::unifyTypes(kt, keys[i]->type())) kt = *u;
+      }
+    }
+    Node* n = graph_->insertNode(graph_->createDict(kt, vt, keys, values));
+    return n->output();
+  }
+
+  Value* emit_list_comp(const ListComp& lc, const TypePtr& hint) {
+    if (!lc.ifs.empty()) throw error_report(lc.range, "Comprehension ifs are not supported yet");
+    Node* ln = graph_->insertNode(graph_->create(ir::prim::ListConstruct, 1));
+    Value* list = ln->output()->setType(Type::List(Type::Tensor()));
+    bool type_set = false;
+    if (hint) {
+      list->setType(hint);
+      type_set = true;
+    }
+    Node* scope = graph_->insertNode(graph_->create(Symbol::prim("ComprehensionScope"), 0));
+    scope->setSourceRange(lc.range);
+    ir::Block* b = scope->addBlock();
+    push_frame(b);
+    ir::WithInsertPoint g(b);
+    auto body = [&] {
+      Value* out = emit_expr(*lc.elt);
+      if (!type_set) {
+        list->setType(Type::List(out->type()));
+        type_set = true;
+      }
+      emit_builtin_call(lc.range, Symbol::aten("append"), {{lc.range, "", out}}, {}, list);
+    };
+    emit_for_common(lc.range, *lc.target, *lc.iter, body);
+    pop_frame();
+    return list;
+  }
+
+  Value* emit_subscript(const Subscript& s) {
+    Value* v = emit_expr(*s.value);
+    const SourceRange& loc = s.range;
+    TypePtr t = v->type();
+    if (t->isSubtypeOf(*Type::Tensor())) return emit_tensor_indexing(loc, v, s.indices);
+    if (s.indices.size() != 1) throw error_report(loc, "Subscripts of " + t->repr_str() + " take one index");
+    const Expr& idx = *s.indices[0];
+    if (auto sl = idx.as<Slice>()) {
+      if (t->kind() == TypeKind::TupleType)
+        throw error_report(loc, "Tuple slicing is not supported yet");
+      std::vector<NamedValue> args{{s.value->range, "", v}};
+      args.push_back({loc, "", sl->lower ? emit_expr(*sl->lower) : insert_constant(ir::Literal(), loc)});
+      args.push_back({loc, "", sl->upper ? emit_expr(*sl->upper) : insert_constant(ir::Literal(), loc)});
+      args.push_back({loc, "", sl->step ? emit_expr(*sl->step) : materialize_constant(std::int64_t{1}, loc, int_constants_)});
+      return emit_builtin_call(loc, Symbol::aten("slice"), args, {}, nullptr);
+    }
+    Value* i = emit_expr(idx);
+    if (t->kind() == TypeKind::TupleType) {
+      if (i->node()->kind() == ir::prim::Constant && i->type()->kind() == TypeKind::IntType) {
+        std::int64_t k = i->node()->i(ir::attr::value);
+        std::int64_t n = static_cast<std::int64_t>(t->elements().size());
+        if (k < 0) k += n;
+        if (k < 0 || k >= n) throw error_report(loc, "Tuple index out of range");
+        return graph_->insertNode(graph_->createTupleIndex(v, i, t->elements()[k]))->output();
+      }
+      throw error_report(loc, "Tuple indices must be integer constants");
+    }
+    return emit_builtin_call(loc, Symbol::aten("__getitem__"), {{s.value->range, "", v}, {idx.range, "", i}}, {}, nullptr);
+  }
+
+  Value* emit_tensor_indexing(const SourceRange& loc, Value* v, const ExprList& indices) {
+    std::int64_t dim = 0;
+    for (const auto& ie : indices) {
+      if (auto sl = ie->as<Slice>()) {
+        Value* d = insert_constant(ir::Literal(dim), loc);
+        std::vector<NamedValue> args{{loc, "", v}, {loc, "", d}};
+        args.push_back({loc, "", sl->lower ? emit_expr(*sl->lower) : insert_constant(ir::Literal(), loc)});
+        args.push_back({loc, "", sl->upper ? emit_expr(*sl->upper) : insert_constant(ir::Literal(), loc)});
+        args.push_back({loc, "", sl->step ? emit_expr(*sl->step) : insert_constant(ir::Literal(std::int64_t{1}), loc)});
+        v = emit_builtin_call(loc, Symbol::aten("slice"), args, {}, nullptr);
+        ++dim;
+        continue;
+      }
+      Value* i = emit_expr(*ie);
+      if (i->type()->kind() == TypeKind::IntType) {
+        Value* d = insert_constant(ir::Literal(dim), loc);
+        v = emit_builtin_call(loc, Symbol::aten("select"), {{loc, "", v}, {loc, "", d}, {loc, "", i}}, {}, nullptr);
+        continue;
+      }
+      throw error_report(ie->range, "Unsupported tensor index of type " + i->type()->repr_str());
+    }
+    return v;
+  }
+
+ public:
+  // ---------------------------------------------------------------- schema matching
+  struct Matched {
+    std::vector<Value*> inputs;
+    std::vector<TypePtr> returns;
+  };
+
+  Value* try_convert(const SourceRange& loc, const TypePtr& concrete, Value* value, bool allow_conversions) {
+    if (concrete->kind() == TypeKind::OptionalType && value->type()->kind() != TypeKind::OptionalType &&
+        !value->type()->isSubtypeOf(*Type::None()))
+      return try_convert(loc, concrete->getElementType(), value, allow_conversions);
+    if (value->type()->kind() == TypeKind::TupleType && concrete->kind() == TypeKind::ListType &&
+        allow_conversions) {
+      // a tuple of elements of the list's type becomes a list
+      const auto& elems = value->type()->elements();
+      bool ok = !elems.empty();
+      for (auto& e : elems) ok = ok && e->isSubtypeOf(*concrete->getElementType());
+      if (ok) {
+        Node* u = graph_->insertNode(graph_->createTupleUnpack(value));
+        std::vector<Value*> outs(u->outputs().begin(), u->outputs().end());
+        return graph_->insertNode(graph_->createList(concrete->getElementType(), outs))->output();
+      }
+    }
+    if (allow_conversions) {
+      TypePtr vt = value->type();
+      bool is_tensor = vt->isSubtypeOf(*Type::Tensor());
+      bool is_number = vt->kind() == TypeKind::NumberType;
+      auto ck = concrete->kind();
+      auto insert1 = [&](const char* op) {
+        return emit_builtin_call(loc, Symbol::fromQualString(op), {{loc, "", value}}, {}, nullptr);
+      };
+      if (is_tensor) {
+        if (ck == TypeKind::FloatType) return insert1("aten::FloatImplicit");
+        if (ck == TypeKind::ComplexType) return insert1("aten::ComplexImplicit");
+        if (ck == TypeKind::IntType) return insert1("aten::IntImplicit");
+        if (ck == TypeKind::NumberType) return insert1("aten::ScalarImplicit");
+      } else if (is_number) {
+        if (ck == TypeKind::FloatType) return insert1("aten::Float");
+        if (ck == TypeKind::IntType) return insert1("aten::Int");
+      } else if (vt->kind() == TypeKind::BoolType) {
+        if (ck == TypeKind::FloatType) return insert1("aten::Float");
+        if (ck == TypeKind::IntType || ck == TypeKind::NumberType) return insert1("aten::Int");
+      }
+      if (vt->isSubtypeOf(*Type::Str()) && concrete->kind() == TypeKind::DeviceObjType)
+        return insert1("aten::device");
+    }
+    return value;
+  }
+
+  std::optional<Value*> try_match_argument(const ir::Argument& arg, const NamedValue& nv,
+                                           bool allow_conversions, TypeEnv& env, std::string& why) {
+    Value* v = nv.value;
+    TypePtr formal = arg.type();
+    // int → int[N] broadcasting lists
+    if (formal->kind() == TypeKind::ListType && arg.N() &&
+        v->type()->isSubtypeOf(*formal->getElementType())) {
+      std::vector<Value*> rep(static_cast<std::size_t>(*arg.N()), v);
+      return graph_->insertNode(graph_->createList(formal->getElementType(), rep))->output();
+    }
+    if (!match_type_vars(formal, v->type(), env)) {
+      why = "Could not match type " + v->type()->repr_str() + " to " + formal->repr_str() +
+            " in argument '" + arg.name() + "'";
+      return std::nullopt;
+    }
+    TypePtr concrete = eval_type_vars(formal, env);
+    if (!concrete) concrete = formal;
+    v = try_convert(nv.range, concrete, v, allow_conversions);
+    bool ok = v->type()->isSubtypeOf(*concrete);
+    if (!ok && concrete->kind() == TypeKind::NumberType && v->type()->kind() == TypeKind::BoolType) ok = false;
+    if (!ok) {
+      why = "Expected a value of type '" + concrete->repr_str() + "' for argument '" + arg.name() +
+            "' but instead found type '" + v->type()->repr_str() + "'.";
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<Matched> try_match_schema(const ir::FunctionSchema& schema, const SourceRange& loc,
+                                          const std::vector<NamedValue>& args_in,
+                                          const std::vector<NamedValue>& kwargs, Value* self,
+                                          bool allow_conversions, std::string& why) {
+    std::vector<NamedValue> args;
+    if (self) args.push_back({loc, "self", self});
+    for (auto& a : args_in) args.push_back(a);
+    TypeEnv env;
+    std::vector<Value*> positional;
+    std::size_t used = 0;
+    std::vector<bool> used_kw(kwargs.size(), false);
+    const auto& formals = schema.arguments();
+    for (std::size_t i = 0; i < formals.size(); ++i) {
+      const ir::Argument& arg = formals[i];
+      std::optional<NamedValue> actual;
+      if (!arg.kwarg_only() && used < args.size()) {
+        // varargs packed into a list: the last positional list argument takes the rest
+        bool last_positional = true;
+        for (std::size_t j = i + 1; j < formals.size(); ++j)
+          if (!formals[j].kwarg_only()) last_positional = false;
+        TypePtr ft = arg.type();
+        if (ft->kind() == TypeKind::OptionalType) ft = ft->getElementType();
+        if (allow_conversions && last_positional && ft->kind() == TypeKind::ListType &&
+            !ft->getElementType()->hasFreeVariables() &&
+            (args.size() - used > 1 || (args[used].value->type()->kind() != TypeKind::ListType &&
+                                         args[used].value->type()->kind() != TypeKind::TupleType &&
+                                         args[used].value->type()->isSubtypeOf(*ft->getElementType()) &&
+                                         !arg.N()))) {
+          std::vector<Value*> elems;
+          for (; used < args.size(); ++used) {
+            auto c = try_convert(args[used].range, ft->getElementType(), args[used].value, allow_conversions);
+            if (!c->type()->isSubtypeOf(*ft->getElementType())) {
+              why = "Expected a value of type '" + ft->getElementType()->repr_str() + "' for argument '" +
+                    arg.name() + "' but instead found type '" + c->type()->repr_str() + "'.";
+              return std::nullopt;
+            }
+            elems.push_back(c);
+          }
+          positional.push_back(graph_->insertNode(graph_->createList(ft->getElementType(), elems))->output());
+          continue;
+        }
+        actual = args[used++];
+      } else {
+        for (std::size_t k = 0; k < kwargs.size(); ++k)
+          if (kwargs[k].name == arg.name()) {
+            if (used_kw[k]) {
+              why = "Argument " + arg.name() + " specified twice";
+              return std::nullopt;
+            }
+            used_kw[k] = true;
+            actual = kwargs[k];
+          }
+        if (!actual) {
+          if (!arg.default_value()) {
+            why = "Argument " + arg.name() + " not provided.";
+            return std::nullopt;
+          }
+          Value* d = insert_constant(*arg.default_value(), SourceRange(), arg.type()->kind() == TypeKind::OptionalType && arg.default_value()->is_none() ? nullptr : nullptr);
+          if (d->type()->kind() == TypeKind::IntType && arg.type()->kind() == TypeKind::ListType) {
+            // int[] defaults parse as lists already
+          }
+          positional.push_back(d);
+          continue;
+        }
+      }
+      auto m = try_match_argument(arg, *actual, allow_conversions, env, why);
+      if (!m) return std::nullopt;
+      positional.push_back(*m);
+    }
+    if (used < args.size() && !schema.is_vararg()) {
+      why = "Expected at most " + std::to_string(formals.size()) + " arguments but found " +
+            std::to_string(args.size()) + " positional arguments.";
+      return std::nullopt;
+    }
+    for (; used < args.size(); ++used) positional.push_back(args[used].value);
+    for (std::size_t k = 0; k < kwargs.size(); ++k)
+      if (!used_kw[k]) {
+        why = "Keyword argument " + kwargs[k].name + " unknown.";
+        return std::nullopt;
+      }
+    Matched m;
+    m.inputs = std::move(positional);
+    for (const auto& r : schema.returns()) {
+      TypePtr t = eval_type_vars(r.type(), env);
+      if (!t) {
+        why = "Could not infer the return type " + r.type()->repr_str();
+        return std::nullopt;
+      }
+      m.returns.push_back(t);
+    }
+    return m;
+  }
+
+  std::vector<const ir::FunctionSchema*> schemas_for(Symbol name) {
+    std::vector<const ir::FunctionSchema*> out;
+    if (options_.extra_schemas) out = options_.extra_schemas(name);
+    if (!out.empty()) return out;
+    for (const runtime::Operator* op : runtime::OperatorRegistry::instance().lookup(name))
+      out.push_back(&op->schema());
+    return out;
+  }
+
+  Value* emit_builtin_call(const SourceRange& loc, Symbol name, const std::vector<NamedValue>& args,
+                           const std::vector<NamedValue>& kwargs, Value* self) {
+    auto schemas = schemas_for(name);
+    if (schemas.empty())
+      throw error_report(loc, "Unknown builtin op: " + name.toQualString() +
+                                  ".\nCould not find any similar ops to " + name.toQualString() +
+                                  ". This op may not exist or may not be currently supported in "
+                                  "TorchScript.\n");
+    std::optional<Matched> matched;
+    const ir::FunctionSchema* chosen = nullptr;
+    std::vector<std::string> failures;
+    for (bool allow : {false, true}) {
+      if (schemas.size() == 1 && !allow) continue;
+      failures.clear();
+      for (const auto* s : schemas) {
+        std::string why;
+        matched = try_match_schema(*s, loc, args, kwargs, self, allow, why);
+        if (matched) {
+          chosen = s;
+          break;
+        }
+        failures.push_back(s->str() + ":\n  " + why);
+      }
+      if (matched) break;
+    }
+    if (!matched && !self && kwargs.empty() && args.size() == 2 &&
+        args[0].value->type()->isSubtypeOf(*Type::Number()) &&
+        args[1].value->type()->isSubtypeOf(*Type::Tensor())) {
+      // PyTorch's builtin functions for a scalar on the left (`2 * x`): the operation with the
+      // tensor first (builtin_functions.cpp, inlined into the caller).
+      static const std::map<std::string, std::string> swapped = {
+          {"aten::add", "aten::add"}, {"aten::mul", "aten::mul"}, {"aten::eq", "aten::eq"},
+          {"aten::ne", "aten::ne"},   {"aten::lt", "aten::gt"},   {"aten::le", "aten::ge"},
+          {"aten::gt", "aten::lt"},   {"aten::ge", "aten::le"}};
+      NamedValue a = args[0], b = args[1];
+      if (auto it = swapped.find(name.toQualString()); it != swapped.end())
+        return emit_builtin_call(loc, Symbol::fromQualString(it->second), {b, a}, {}, nullptr);
+      if (name.toQualString() == "aten::sub") {
+        Value* neg = emit_builtin_call(loc, Symbol::aten("neg"), {b}, {}, nullptr);
+        return emit_builtin_call(loc, Symbol::aten("add"), {{loc, "", neg}, a}, {}, nullptr);
+      }
+      if (name.toQualString() == "aten::div") {
+        Value* rec = emit_builtin_call(loc, Symbol::aten("reciprocal"), {b}, {}, nullptr);
+        return emit_builtin_call(loc, Symbol::aten("mul"), {{loc, "", rec}, a}, {}, nullptr);
+      }
+    }
+    if (!matched) {
+      if (schemas.size() == 1)
+        throw error_report(loc, failures[0].substr(failures[0].find(":\n  ") + 4) +
+                                    "\n\nThe original call is");
+      std::string msg = "Arguments for call are not valid.\nThe following variants are available:\n  ";
+      for (auto& f : failures) msg += "\n  " + f + "\n  ";
+      msg += "\nThe original call is";
+      throw error_report(loc, msg);
+    }
+    (void)chosen;
+    Node* n = graph_->insertNode(graph_->create(name, matched->inputs, 0));
+    n->setSourceRange(loc);
+    for (auto& r : matched->returns) n->addOutput()->setType(r);
+    if (n->outputs().size() == 1) return n->output();
+    std::vector<Value*> outs(n->outputs().begin(), n->outputs().end());
+    return graph_->insertNode(graph_->createTuple(outs))->output();
+  }
+
+  friend std::shared_ptr<ir::Graph> tjit::frontend::emit_function(const Def&, runtime::CompilationUnit*,
+                                                                  const CompileOptions&,
+                                                                  ir::FunctionSchema*);
+};
+
+}  // namespace detail
+
+TJIT_DEF std::shared_ptr<ir::Graph> emit_function(const Def& def, runtime::CompilationUnit* cu,
+                                                  const CompileOptions& options,
+                                                  ir::FunctionSchema* schema_out) {
+  detail::Emitter e(cu, options);
+  return e.emit(def, schema_out);
+}
+
+TJIT_DEF void define(runtime::CompilationUnit& cu, const std::shared_ptr<const Source>& source,
+                     const CompileOptions& options) {
+  Module m = parse(source);
+  for (const auto& s : m.body) {
+    if (auto d = s->as<Def>()) {
+      ir::FunctionSchema schema("", "", {}, {});
+      auto g = emit_function(*d, &cu, options, &schema);
+      auto* f = cu.create_function(options.qualifier + "." + d->name, g);
+      f->setSchema(std::move(schema));
+    } else if (s->is<ClassDef>()) {
+      throw error_report(s->range, "classes are not supported by tjit::compile yet");
+    } else {
+      throw error_report(s->range, "expected def but found statement");
+    }
+  }
+}
+
+}  // namespace tjit::frontend
+
+namespace tjit {
+
+TJIT_DEF std::shared_ptr<runtime::CompilationUnit> compile(std::string_view source,
+                                                           const frontend::CompileOptions& options) {
+  auto cu = std::make_shared<runtime::CompilationUnit>();
+  frontend::define(*cu, std::make_shared<const Source>(std::string(source), "<string>"), options);
+  return cu;
+}
+
+}  // namespace tjit

@@ -1,0 +1,69 @@
+// tjit/frontend/emitter.hpp — TorchScript source to IR graphs (PyTorch's ir_emitter.cpp).
+//
+//   auto cu = tjit::compile("def foo(x, y):\n    return 2 * x + y\n");
+//   tjit::IValue z = cu->get_function("foo")({x, y});   // also "__torch__.foo"
+//   std::cout << *cu->get_function("foo").graph();       // prints as PyTorch's fn.graph
+//
+// The emitter walks the AST of frontend/ast.hpp and emits what PyTorch 1.13 emits, in the same
+// order, so graphs print byte for byte as PyTorch's `.graph`: variables go through prim::Store /
+// prim::Load and are turned into SSA afterwards (ConvertToSSA: block-carried values of prim::If
+// and prim::Loop, break/continue/return through the exit transforms), then the cleanup passes
+// PyTorch runs on a fresh graph (lowering of simple tuples, dead code, constant pooling).
+// Calls resolve against the operator registry's schemas (overloads, defaults, keyword and
+// keyword-only arguments, type variables, the conversions schema_matching.cpp allows).
+//
+// Note [Qualified names of compiled functions]
+// Functions are named as PyTorch's archives name them, `__torch__.<name>`; CompilationUnit
+// also finds them by their plain name, as torch::jit::compile's units do.
+//
+// Builds on frontend/parser.hpp, ir/ and runtime/ (operator registry, CompilationUnit).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tjit/core/config.hpp"
+#include "tjit/core/source_range.hpp"
+#include "tjit/frontend/ast.hpp"
+#include "tjit/ir/graph.hpp"
+#include "tjit/ir/schema.hpp"
+#include "tjit/runtime/function.hpp"
+
+namespace tjit::frontend {
+
+struct CompileOptions {
+  // Prefix of the functions' qualified names (Note [Qualified names of compiled functions]).
+  std::string qualifier = "__torch__";
+  // Schemas consulted for an operator name the registry does not know (tests use PyTorch's
+  // full list to check emission while operators are still being bound). Returns the overloads
+  // in PyTorch's order, or an empty list.
+  std::function<std::vector<const ir::FunctionSchema*>(ir::Symbol)> extra_schemas;
+};
+
+// Compiles every `def` of `source` into `cu` (functions may call each other).
+void define(runtime::CompilationUnit& cu, const std::shared_ptr<const Source>& source,
+            const CompileOptions& options = {});
+
+// The graph of one function definition, emitted on its own (`cu` resolves calls to functions
+// already defined in it).
+std::shared_ptr<ir::Graph> emit_function(const Def& def, runtime::CompilationUnit* cu,
+                                         const CompileOptions& options,
+                                         ir::FunctionSchema* schema_out = nullptr);
+
+}  // namespace tjit::frontend
+
+namespace tjit {
+
+// Like torch::jit::compile: a unit whose functions can be called (source file "<string>").
+std::shared_ptr<runtime::CompilationUnit> compile(std::string_view source,
+                                                  const frontend::CompileOptions& options = {});
+
+}  // namespace tjit
+
+#ifdef TJIT_HEADER_ONLY
+#include "tjit/frontend/detail/emitter_impl.hpp"
+#include "tjit/frontend/detail/emitter_passes_impl.hpp"
+#endif

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cctype>
 #include <cerrno>
+#include <iomanip>
 #include <iostream>
 #include <limits>
 #include <span>
@@ -151,9 +152,16 @@ struct MulF {
   static double f(double a, double b) { return a * b; }
   static C c(C a, C b) { return a * b; }
 };
+// Complex division as c10::complex divides in PyTorch 1.13 (the textbook formula; std::complex
+// scales, and rounds differently).
+inline C complex_div(C x, C y) {
+  double a = x.real(), b = x.imag(), c = y.real(), d = y.imag();
+  double den = c * c + d * d;
+  return C((a * c + b * d) / den, (b * c - a * d) / den);
+}
 struct DivF {
   static double f(double a, double b) { return a / b; }
-  static C c(C a, C b) { return a / b; }
+  static C c(C a, C b) { return complex_div(a, b); }
 };
 struct FloordivF {
   static I i(I a, I b) { return int_floordiv(a, b); }
@@ -303,15 +311,71 @@ struct AbsF {
   static double f(double a) { return std::fabs(a); }
 };
 struct AngleF {
-  static double f(double a) { return std::isnan(a) ? a : a < 0 ? std::acos(-1.0) : 0.0; }
+  static double f(double a) { return std::signbit(a) ? std::acos(-1.0) : 0.0; }
   static double c(C a) { return std::arg(a); }
 };
 
 // ---- printing --------------------------------------------------------------------------------
 
+// A float as str() and print() show it in PyTorch 1.13 (c10's IValue operator<<): a float
+// holding an int64 value as `3.` (`-0.0` as `0.`), anything else with 17 significant digits.
+// (IValue's own operator<< prints as IValue::repr does: `-0.`, and `1e+10` for 1e10.)
+inline void print_float(std::ostream& out, double d) {
+  int c = std::fpclassify(d);
+  if ((c == FP_NORMAL || c == FP_ZERO) && d >= -9223372036854775808.0 && d < 9223372036854775808.0) {
+    auto i = static_cast<I>(d);
+    if (static_cast<double>(i) == d) {
+      out << i << ".";
+      return;
+    }
+  }
+  auto old = out.precision();
+  out << std::setprecision(std::numeric_limits<double>::max_digits10) << d
+      << std::setprecision(static_cast<int>(old));
+}
+// print() / str() of a value: IValue's operator<<, with 1.13's floats inside containers too.
+inline void print_value(std::ostream& out, const IValue& v) {
+  auto items = [&](const std::vector<IValue>& xs) {
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      if (i) out << ", ";
+      print_value(out, xs[i]);
+    }
+  };
+  if (v.isDouble()) {
+    print_float(out, v.toDouble());
+  } else if (v.isComplexDouble()) {
+    C z = v.toComplexDouble();
+    print_float(out, z.real());
+    out << (z.imag() >= 0 ? "+" : "-");
+    print_float(out, std::abs(z.imag()));
+    out << "j";
+  } else if (v.isList()) {
+    out << "[";
+    items(v.toListRef().items);
+    out << "]";
+  } else if (v.isTuple()) {
+    const auto& e = v.toTupleRef().elements();
+    out << "(";
+    items(e);
+    out << (e.size() == 1 ? ",)" : ")");
+  } else if (v.isGenericDict()) {
+    out << "{";
+    bool first = true;
+    for (const auto& [k, x] : v.toDictRef().entries()) {
+      if (!first) out << ", ";
+      first = false;
+      print_value(out, k);
+      out << ": ";
+      print_value(out, x);
+    }
+    out << "}";
+  } else {
+    out << v;
+  }
+}
 inline std::string str_of(const IValue& v) {
   std::ostringstream out;
-  out << v;
+  print_value(out, v);
   return std::move(out).str();
 }
 // A raw C++ value in an error message, as c10::str prints it.
@@ -351,7 +415,7 @@ inline void format(Stack& s) {
     }
     out << fmt.substr(begin, loc - begin);
     if (used >= n) throw Error("Too few arguments for format string: " + fmt);
-    out << args[used++];
+    print_value(out, args[used++]);
     begin = loc + 2;
   }
   s.resize(s.size() - n);
@@ -670,6 +734,12 @@ inline void list_any_all(Stack& s) {
 // ---- dicts -----------------------------------------------------------------------------------
 
 inline DictObj& D(const IValue& v) { return v.toDictRef(); }
+// d[key] of a missing key: KeyError naming the key as PyTorch does (`KeyError: x`).
+inline const IValue& dict_at(const IValue& d, const IValue& key) {
+  const IValue* v = D(d).find(key);
+  if (!v) throw KeyError(str_of(key));
+  return *v;
+}
 inline IValue copy_dict(const DictObj& d) {
   DictPtr out = make_dict(d.key_type, d.value_type);
   for (const auto& [k, v] : d.entries()) out->insert_or_assign(k, v);
@@ -678,7 +748,7 @@ inline IValue copy_dict(const DictObj& d) {
 inline void dict_len(Stack& s) { s.push_back(static_cast<I>(D(pop(s)).size())); }
 inline void dict_getitem(Stack& s) {
   IValue k = pop(s), d = pop(s);
-  s.push_back(D(d).at(k));
+  s.push_back(dict_at(d, k));
 }
 inline void dict_setitem(Stack& s) {
   IValue v = pop(s), k = pop(s), d = pop(s);
@@ -701,7 +771,7 @@ inline void dict_setdefault(Stack& s) {
 }
 inline void dict_pop(Stack& s) {
   IValue k = pop(s), d = pop(s);
-  IValue v = D(d).at(k);
+  IValue v = dict_at(d, k);
   D(d).erase(k);
   s.push_back(std::move(v));
 }
@@ -718,7 +788,7 @@ inline void dict_pop_default(Stack& s) {
 }
 inline void dict_delete(Stack& s) {
   IValue k = pop(s), d = pop(s);
-  D(d).at(k);  // KeyError when missing
+  dict_at(d, k);  // KeyError when missing
   D(d).erase(k);
 }
 inline void dict_popitem(Stack& s) {

@@ -92,6 +92,7 @@ TJIT_DEFINE_ERROR(TypeError, "TypeError")
 TJIT_DEFINE_ERROR(ValueError, "ValueError")
 TJIT_DEFINE_ERROR(KeyError, "KeyError")
 TJIT_DEFINE_ERROR(NotImplementedError, "NotImplementedError")
+TJIT_DEFINE_ERROR(ZeroDivisionError, "ZeroDivisionError")
 #undef TJIT_DEFINE_ERROR
 
 namespace detail {

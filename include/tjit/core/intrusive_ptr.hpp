@@ -29,8 +29,13 @@ class Refcounted {
   friend class IntrusivePtr;
   void retain() const noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
   void release() const noexcept {
-    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+    // The sole owner needs no atomic read-modify-write: nobody else can take a new reference.
+    if (refs_.load(std::memory_order_acquire) == 1 ||
+        refs_.fetch_sub(1, std::memory_order_acq_rel) == 1)
+      delete this;
   }
+  // A new object's first reference: a plain store, nobody else can see the object yet.
+  void retain_first() const noexcept { refs_.store(1, std::memory_order_relaxed); }
   mutable std::atomic<std::int64_t> refs_{0};
 };
 
@@ -67,6 +72,13 @@ class IntrusivePtr {
 
   // Gives up ownership without releasing: the caller now holds the reference.
   T* release() noexcept { return std::exchange(p_, nullptr); }
+  // Takes the first reference to a new object `p` (count 0, seen by nobody else yet).
+  static IntrusivePtr adopt_new(T* p) noexcept {
+    IntrusivePtr r;
+    r.p_ = p;
+    p->retain_first();
+    return r;
+  }
   // Adopts a reference previously given up by release().
   static IntrusivePtr reclaim(T* p) noexcept {
     IntrusivePtr r;
@@ -85,7 +97,7 @@ class IntrusivePtr {
 
 template <class T, class... Args>
 IntrusivePtr<T> make_intrusive(Args&&... args) {
-  return IntrusivePtr<T>(new T(std::forward<Args>(args)...));
+  return IntrusivePtr<T>::adopt_new(new T(std::forward<Args>(args)...));
 }
 
 }  // namespace tjit

@@ -18,6 +18,7 @@
 #include "tjit/core/array_ref.hpp"
 #include "tjit/core/error.hpp"
 #include "tjit/core/intrusive_ptr.hpp"
+#include "tjit/core/small_vector.hpp"
 #include "tjit/tensor/device.hpp"
 #include "tjit/tensor/scalar.hpp"
 #include "tjit/tensor/scalar_type.hpp"
@@ -60,13 +61,18 @@ inline std::int64_t checked_numel(IntArrayRef sizes) {
   return n;
 }
 
-inline Shape contiguous_strides(IntArrayRef sizes) {
-  Shape st(sizes.size());
+// Writes the contiguous strides of `sizes` to `out` (sizes.size() values).
+inline void contiguous_strides_into(IntArrayRef sizes, std::int64_t* out) noexcept {
   std::int64_t acc = 1;
   for (std::size_t i = sizes.size(); i-- > 0;) {
-    st[i] = acc;
+    out[i] = acc;
     acc *= std::max<std::int64_t>(sizes[i], 1);
   }
+}
+
+inline Shape contiguous_strides(IntArrayRef sizes) {
+  Shape st(sizes.size());
+  contiguous_strides_into(sizes, st.data());
   return st;
 }
 
@@ -103,7 +109,8 @@ class Tensor {
     auto impl = make_intrusive<Impl>();
     impl->storage = Storage::allocate(static_cast<std::size_t>(n) * esize);
     impl->sizes.assign(sizes.begin(), sizes.end());
-    impl->strides = detail::contiguous_strides(sizes);
+    impl->strides.resize(sizes.size());
+    detail::contiguous_strides_into(sizes, impl->strides.data());
     impl->dtype = dtype;
     impl->numel = n;
     return Tensor(std::move(impl));
@@ -215,12 +222,12 @@ class Tensor {
   Tensor alias() const { return as_strided(sizes(), strides()); }
 
   Tensor view(IntArrayRef shape) const {
-    Shape sz = infer_size(shape, numel());
-    auto st = compute_view_strides(sz);
-    TJIT_CHECK(st.has_value(),
+    DimVector sz, st;
+    infer_size_into(shape, numel(), sz);
+    TJIT_CHECK(view_strides_into(sz, st),
                "view size is not compatible with input tensor's size and stride (at least one "
                "dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
-    return as_strided(sz, *st);
+    return as_strided(sz, st);
   }
 
   // A view when the strides allow it, else a contiguous copy (tensor.hpp defines the copy).
@@ -233,7 +240,7 @@ class Tensor {
                "{", detail::shape_str(sizes()), "}, size=", detail::shape_str(target),
                "): the number of sizes provided (", n,
                ") must be greater or equal to the number of dimensions in the tensor (", ndim, ")");
-    Shape sz(target.size()), st(target.size());
+    DimVector sz(target.size()), st(target.size());
     for (std::int64_t i = n - 1; i >= 0; --i) {
       std::int64_t off = ndim - n + i;
       std::int64_t own = off >= 0 ? sizes()[static_cast<std::size_t>(off)] : 1;
@@ -268,8 +275,8 @@ class Tensor {
                "permute(sparse_coo): number of dimensions in the tensor input does not match the "
                "length of the desired ordering of dimensions i.e. input.dim() = ",
                n, " is not equal to len(dims) = ", dims.size());
-    Shape sz(dims.size()), st(dims.size());
-    std::vector<bool> seen(dims.size(), false);
+    DimVector sz(dims.size()), st(dims.size());
+    SmallVector<bool, 8> seen(dims.size(), false);
     for (std::size_t i = 0; i < dims.size(); ++i) {
       auto d = static_cast<std::size_t>(detail::wrap_dim(dims[i], n));
       TJIT_CHECK(!seen[d], "permute(): duplicate dims are not allowed.");
@@ -285,7 +292,7 @@ class Tensor {
     auto a = static_cast<std::size_t>(detail::wrap_dim(d0, n));
     auto b = static_cast<std::size_t>(detail::wrap_dim(d1, n));
     if (n == 0) return alias();
-    Shape sz(sizes().begin(), sizes().end()), st(strides().begin(), strides().end());
+    DimVector sz(sizes()), st(strides());
     std::swap(sz[a], sz[b]);
     std::swap(st[a], st[b]);
     return as_strided(sz, st);
@@ -305,7 +312,7 @@ class Tensor {
                                        " out of range for tensor of size ",
                                        detail::shape_str(sizes()), " at dimension ", d));
     if (index < 0) index += size;
-    Shape sz(sizes().begin(), sizes().end()), st(strides().begin(), strides().end());
+    DimVector sz(sizes()), st(strides());
     std::int64_t off = storage_offset() + index * st[dd];
     sz.erase(sz.begin() + static_cast<std::ptrdiff_t>(dd));
     st.erase(st.begin() + static_cast<std::ptrdiff_t>(dd));
@@ -325,7 +332,7 @@ class Tensor {
     s = std::clamp<std::int64_t>(s, 0, size);
     e = std::clamp<std::int64_t>(e, 0, size);
     if (e < s) e = s;
-    Shape sz(sizes().begin(), sizes().end()), st(strides().begin(), strides().end());
+    DimVector sz(sizes()), st(strides());
     std::int64_t off = storage_offset() + s * st[dd];
     sz[dd] = (e - s + step - 1) / step;
     st[dd] *= step;
@@ -346,7 +353,7 @@ class Tensor {
   }
 
   Tensor squeeze() const {
-    Shape sz, st;
+    DimVector sz, st;
     for (std::int64_t i = 0; i < dim(); ++i)
       if (sizes()[static_cast<std::size_t>(i)] != 1) {
         sz.push_back(sizes()[static_cast<std::size_t>(i)]);
@@ -357,7 +364,7 @@ class Tensor {
   Tensor squeeze(std::int64_t d) const {
     auto dd = static_cast<std::size_t>(detail::wrap_dim(d, dim()));
     if (dim() == 0 || sizes()[dd] != 1) return alias();
-    Shape sz(sizes().begin(), sizes().end()), st(strides().begin(), strides().end());
+    DimVector sz(sizes()), st(strides());
     sz.erase(sz.begin() + static_cast<std::ptrdiff_t>(dd));
     st.erase(st.begin() + static_cast<std::ptrdiff_t>(dd));
     return as_strided(sz, st);
@@ -365,7 +372,7 @@ class Tensor {
 
   Tensor unsqueeze(std::int64_t d) const {
     auto dd = static_cast<std::size_t>(detail::wrap_dim(d, dim() + 1, false));
-    Shape sz(sizes().begin(), sizes().end()), st(strides().begin(), strides().end());
+    DimVector sz(sizes()), st(strides());
     std::int64_t new_stride = dd >= sz.size() ? 1 : sz[dd] * st[dd];
     sz.insert(sz.begin() + static_cast<std::ptrdiff_t>(dd), 1);
     st.insert(st.begin() + static_cast<std::ptrdiff_t>(dd), new_stride);
@@ -464,7 +471,7 @@ class Tensor {
       len = std::max<std::int64_t>(std::min(sizes()[ua] + offset, sizes()[ub]), 0);
       if (len > 0) off -= offset * strides()[ua];
     }
-    Shape sz, st;
+    DimVector sz, st;
     for (std::size_t i = 0; i < sizes().size(); ++i)
       if (i != ua && i != ub) {
         sz.push_back(sizes()[i]);
@@ -477,7 +484,14 @@ class Tensor {
 
   // Sizes with one -1 inferred from `numel`, with PyTorch's messages.
   static Shape infer_size(IntArrayRef shape, std::int64_t numel, const char* op = "shape") {
-    Shape out(shape.begin(), shape.end());
+    DimVector out;
+    infer_size_into(shape, numel, out, op);
+    return Shape(out.begin(), out.end());
+  }
+  // The same into a DimVector (no allocation for rank <= 5).
+  static void infer_size_into(IntArrayRef shape, std::int64_t numel, DimVector& out,
+                              const char* op = "shape") {
+    out.assign(shape.begin(), shape.end());
     std::int64_t known = 1;
     std::optional<std::size_t> infer;
     for (std::size_t i = 0; i < out.size(); ++i) {
@@ -503,22 +517,29 @@ class Tensor {
                                   "' is invalid for input of size ", numel));
     }
     if (infer) out[*infer] = numel / known;
-    return out;
   }
 
   // Strides that view this tensor's elements with `new_sizes`, if any exist (ATen's
   // computeStride: groups of dims that are contiguous among themselves can be re-split).
   std::optional<Shape> compute_view_strides(IntArrayRef new_sizes) const {
+    DimVector st;
+    if (!view_strides_into(new_sizes, st)) return std::nullopt;
+    return Shape(st.begin(), st.end());
+  }
+  // The same into a DimVector; false when no such strides exist.
+  bool view_strides_into(IntArrayRef new_sizes, DimVector& new_strides) const {
     IntArrayRef old_sizes = sizes(), old_strides = strides();
-    Shape new_strides(new_sizes.size());
+    new_strides.assign(new_sizes.size(), 0);
     if (old_sizes.empty()) {
       std::fill(new_strides.begin(), new_strides.end(), 1);
-      return new_strides;
+      return true;
     }
     if (numel() == 0) {
       if (std::equal(old_sizes.begin(), old_sizes.end(), new_sizes.begin(), new_sizes.end()))
-        return Shape(old_strides.begin(), old_strides.end());
-      return detail::contiguous_strides(new_sizes);
+        new_strides.assign(old_strides.begin(), old_strides.end());
+      else
+        detail::contiguous_strides_into(new_sizes, new_strides.data());
+      return true;
     }
     std::int64_t view_d = static_cast<std::int64_t>(new_sizes.size()) - 1;
     std::int64_t chunk_base_stride = old_strides.back();
@@ -534,7 +555,7 @@ class Tensor {
           view_numel *= new_sizes[static_cast<std::size_t>(view_d)];
           --view_d;
         }
-        if (view_numel != tensor_numel) return std::nullopt;
+        if (view_numel != tensor_numel) return false;
         if (td > 0) {
           chunk_base_stride = old_strides[static_cast<std::size_t>(td - 1)];
           tensor_numel = 1;
@@ -542,15 +563,15 @@ class Tensor {
         }
       }
     }
-    if (view_d != -1) return std::nullopt;
-    return new_strides;
+    return view_d == -1;
   }
 
  private:
-  struct Impl : Refcounted {
+  struct Impl final : Refcounted {
+    Impl() noexcept {}  // user-provided: make_intrusive's `new Impl()` then skips zero-filling
     Storage storage;
-    Shape sizes;
-    Shape strides;
+    DimVector sizes;  // inline up to rank 5: no allocation for shapes
+    DimVector strides;
     std::int64_t offset = 0;
     std::int64_t numel = 0;
     ScalarType dtype = ScalarType::Undefined;

@@ -70,7 +70,12 @@ inline ScalarType result_type(std::initializer_list<Tensor> tensors) {
   for (const Tensor& t : tensors) st.update(t);
   return st.result();
 }
-inline ScalarType result_type(const Tensor& a, const Tensor& b) { return result_type({a, b}); }
+inline ScalarType result_type(const Tensor& a, const Tensor& b) {
+  detail::ResultTypeState st;  // not through the list above: that copies both tensors
+  st.update(a);
+  st.update(b);
+  return st.result();
+}
 inline ScalarType result_type(const Tensor& a, const Scalar& b) {
   detail::ResultTypeState st;
   st.update(a);

@@ -20,8 +20,9 @@ Tensor contiguous(const Tensor& t);
 Tensor to(const Tensor& t, ScalarType dtype, bool copy = false);
 
 inline Tensor Tensor::reshape(IntArrayRef shape) const {
-  Shape sz = infer_size(shape, numel());
-  if (auto st = compute_view_strides(sz)) return as_strided(sz, *st);
+  DimVector sz, st;
+  infer_size_into(shape, numel(), sz);
+  if (view_strides_into(sz, st)) return as_strided(sz, st);
   return clone(*this).view(sz);
 }
 

@@ -42,16 +42,22 @@ inline void check_alpha(ScalarType common, const Scalar& alpha) {
   }
 }
 
-inline void check_sub(const Tensor& a, const Tensor& b) {
-  TJIT_CHECK(!(a.scalar_type() == kBool && b.scalar_type() == kBool),
+inline void check_sub_types(ScalarType a, ScalarType b) {
+  TJIT_CHECK(!(a == kBool && b == kBool),
              "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` "
              "or `logical_xor()` operator instead.");
-  TJIT_CHECK(a.scalar_type() != kBool && b.scalar_type() != kBool,
+  TJIT_CHECK(a != kBool && b != kBool,
              "Subtraction, the `-` operator, with a bool tensor is not supported. If you are "
              "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
 }
+inline void check_sub(const Tensor& a, const Tensor& b) {
+  check_sub_types(a.scalar_type(), b.scalar_type());
+}
+inline void check_sub(const Tensor& a, const Scalar& b) { check_sub_types(a.scalar_type(), b.type()); }
 
-inline Tensor add_impl(const Tensor& a, const Tensor& b, const Scalar& alpha, Tensor* out) {
+// `b` is a Tensor, or a Scalar (a Python number: binary_op's Scalar overload).
+template <class B>
+Tensor add_impl(const Tensor& a, const B& b, const Scalar& alpha, Tensor* out) {
   ScalarType common = result_type(a, b);
   check_alpha(common, alpha);
   return binary_op<BinaryKind::Arith>("add", a, b,
@@ -74,14 +80,15 @@ TJIT_DEF Tensor add(const Tensor& a, const Tensor& b, const Scalar& alpha) {
   return detail::add_impl(a, b, alpha, nullptr);
 }
 TJIT_DEF Tensor add(const Tensor& a, const Scalar& b, const Scalar& alpha) {
-  return add(a, detail::scalar_to_tensor(b), alpha);
+  return detail::add_impl(a, b, alpha, nullptr);
 }
 TJIT_DEF Tensor& add_(Tensor& self, const Tensor& b, const Scalar& alpha) {
   detail::add_impl(self, b, alpha, &self);
   return self;
 }
 TJIT_DEF Tensor& add_(Tensor& self, const Scalar& b, const Scalar& alpha) {
-  return add_(self, detail::scalar_to_tensor(b), alpha);
+  detail::add_impl(self, b, alpha, &self);
+  return self;
 }
 
 TJIT_DEF Tensor sub(const Tensor& a, const Tensor& b, const Scalar& alpha) {
@@ -89,7 +96,8 @@ TJIT_DEF Tensor sub(const Tensor& a, const Tensor& b, const Scalar& alpha) {
   return detail::add_impl(a, b, -alpha, nullptr);
 }
 TJIT_DEF Tensor sub(const Tensor& a, const Scalar& b, const Scalar& alpha) {
-  return sub(a, detail::scalar_to_tensor(b), alpha);
+  detail::check_sub(a, b);
+  return detail::add_impl(a, b, -alpha, nullptr);
 }
 TJIT_DEF Tensor rsub(const Tensor& a, const Tensor& b, const Scalar& alpha) {
   return sub(b, a, alpha);
@@ -103,11 +111,14 @@ TJIT_DEF Tensor& sub_(Tensor& self, const Tensor& b, const Scalar& alpha) {
   return self;
 }
 TJIT_DEF Tensor& sub_(Tensor& self, const Scalar& b, const Scalar& alpha) {
-  return sub_(self, detail::scalar_to_tensor(b), alpha);
+  detail::check_sub(self, b);
+  detail::add_impl(self, b, -alpha, &self);
+  return self;
 }
 
 namespace detail {
-inline Tensor mul_impl(const Tensor& a, const Tensor& b, Tensor* out) {
+template <class B>
+Tensor mul_impl(const Tensor& a, const B& b, Tensor* out) {
   return binary_op<BinaryKind::Arith>("mul", a, b,
                    [](auto tag) {
                      using T = decltype(tag);
@@ -122,8 +133,8 @@ inline Tensor mul_impl(const Tensor& a, const Tensor& b, Tensor* out) {
 }
 
 // div with rounding_mode None ("true"), "trunc" or "floor".
-inline Tensor div_impl(const Tensor& a, const Tensor& b, std::optional<std::string_view> mode,
-                       Tensor* out) {
+template <class B>
+Tensor div_impl(const Tensor& a, const B& b, std::optional<std::string_view> mode, Tensor* out) {
   if (!mode) {
     return binary_op<BinaryKind::TrueDivide>("div_true", a, b,
                      [](auto tag) {
@@ -162,12 +173,15 @@ inline Tensor div_impl(const Tensor& a, const Tensor& b, std::optional<std::stri
 }  // namespace detail
 
 TJIT_DEF Tensor mul(const Tensor& a, const Tensor& b) { return detail::mul_impl(a, b, nullptr); }
-TJIT_DEF Tensor mul(const Tensor& a, const Scalar& b) { return mul(a, detail::scalar_to_tensor(b)); }
+TJIT_DEF Tensor mul(const Tensor& a, const Scalar& b) { return detail::mul_impl(a, b, nullptr); }
 TJIT_DEF Tensor& mul_(Tensor& self, const Tensor& b) {
   detail::mul_impl(self, b, &self);
   return self;
 }
-TJIT_DEF Tensor& mul_(Tensor& self, const Scalar& b) { return mul_(self, detail::scalar_to_tensor(b)); }
+TJIT_DEF Tensor& mul_(Tensor& self, const Scalar& b) {
+  detail::mul_impl(self, b, &self);
+  return self;
+}
 
 TJIT_DEF Tensor div(const Tensor& a, const Tensor& b,
                   std::optional<std::string_view> rounding_mode) {
@@ -175,7 +189,7 @@ TJIT_DEF Tensor div(const Tensor& a, const Tensor& b,
 }
 TJIT_DEF Tensor div(const Tensor& a, const Scalar& b,
                   std::optional<std::string_view> rounding_mode) {
-  return div(a, detail::scalar_to_tensor(b), rounding_mode);
+  return detail::div_impl(a, b, rounding_mode, nullptr);
 }
 TJIT_DEF Tensor& div_(Tensor& self, const Tensor& b,
                     std::optional<std::string_view> rounding_mode) {
@@ -184,7 +198,8 @@ TJIT_DEF Tensor& div_(Tensor& self, const Tensor& b,
 }
 TJIT_DEF Tensor& div_(Tensor& self, const Scalar& b,
                     std::optional<std::string_view> rounding_mode) {
-  return div_(self, detail::scalar_to_tensor(b), rounding_mode);
+  detail::div_impl(self, b, rounding_mode, &self);
+  return self;
 }
 TJIT_DEF Tensor true_divide(const Tensor& a, const Tensor& b) { return div(a, b); }
 TJIT_DEF Tensor floor_divide(const Tensor& a, const Tensor& b) { return div(a, b, "floor"); }
@@ -193,7 +208,8 @@ TJIT_DEF Tensor floor_divide(const Tensor& a, const Scalar& b) { return div(a, b
 // Generic definitions of the remaining binary ops, each from one functor.
 #define TJIT_BINARY_OP(name, kind, Dispatch, body)                                         \
   namespace detail {                                                                       \
-  TJIT_DEF Tensor name##_impl(const Tensor& a, const Tensor& b, Tensor* out) {               \
+  template <class B>                                                                       \
+  Tensor name##_impl(const Tensor& a, const B& b, Tensor* out) {                           \
     return binary_op<BinaryKind::kind>(#name, a, b,                                        \
                      [](auto tag) {                                                        \
                        using T = decltype(tag);                                            \
@@ -206,14 +222,15 @@ TJIT_DEF Tensor floor_divide(const Tensor& a, const Scalar& b) { return div(a, b
   }                                                                                        \
   TJIT_DEF Tensor name(const Tensor& a, const Tensor& b) { return detail::name##_impl(a, b, nullptr); } \
   TJIT_DEF Tensor name(const Tensor& a, const Scalar& b) {                                   \
-    return detail::name##_impl(a, detail::scalar_to_tensor(b), nullptr);                   \
+    return detail::name##_impl(a, b, nullptr);                                             \
   }                                                                                        \
   TJIT_DEF Tensor& name##_(Tensor& self, const Tensor& b) {                                  \
     detail::name##_impl(self, b, &self);                                                   \
     return self;                                                                           \
   }                                                                                        \
   TJIT_DEF Tensor& name##_(Tensor& self, const Scalar& b) {                                  \
-    return name##_(self, detail::scalar_to_tensor(b));                                     \
+    detail::name##_impl(self, b, &self);                                                   \
+    return self;                                                                           \
   }
 
 TJIT_BINARY_OP(remainder, Arith, DispatchNumeric, { return detail::remainder_value<C>(x, y); })
@@ -254,7 +271,8 @@ TJIT_BINARY_OP(ge, Compare, DispatchAll, { return x >= y; })
 
 // pow: integral tensors refuse negative integral exponents, as PyTorch does.
 namespace detail {
-inline Tensor pow_impl(const Tensor& a, const Tensor& b, Tensor* out) {
+template <class B>
+Tensor pow_impl(const Tensor& a, const B& b, Tensor* out) {
   return binary_op<BinaryKind::Arith>("pow", a, b,
                    [](auto tag) {
                      using T = decltype(tag);
@@ -286,7 +304,7 @@ TJIT_DEF Tensor pow(const Tensor& a, const Scalar& b) {
       if (e == 1.0) return clone(a, rt);
     }
   }
-  return detail::pow_impl(a, detail::scalar_to_tensor(b), nullptr);
+  return detail::pow_impl(a, b, nullptr);
 }
 TJIT_DEF Tensor pow(const Scalar& a, const Tensor& b) {
   return detail::pow_impl(detail::scalar_to_tensor(a), b, nullptr);
@@ -296,7 +314,7 @@ TJIT_DEF Tensor& pow_(Tensor& self, const Tensor& b) {
   return self;
 }
 TJIT_DEF Tensor& pow_(Tensor& self, const Scalar& b) {
-  detail::pow_impl(self, detail::scalar_to_tensor(b), &self);
+  detail::pow_impl(self, b, &self);
   return self;
 }
 

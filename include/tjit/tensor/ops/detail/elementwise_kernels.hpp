@@ -39,6 +39,30 @@ inline Tensor scalar_to_tensor(const Scalar& s) {
   return t;
 }
 
+// The inner loop of a unary op: out[i] = cast<O>(f(cast<C>(in[i]))) over byte strides `st`.
+template <class O, class I, class C, class F>
+struct UnaryLoop {
+  const F& f;
+  void operator()(const std::array<char*, 2>& p, const std::array<std::int64_t, 2>& st,
+                  std::int64_t n) const {
+    O* o = reinterpret_cast<O*>(p[0]);
+    const I* a = reinterpret_cast<const I*>(p[1]);
+    if (st[0] == sizeof(O) && st[1] == sizeof(I)) {
+      if constexpr (std::is_same_v<O, I> && std::is_same_v<I, C> && is_eigen_vec_type_v<O>) {
+        if constexpr (HasVec1<F, O>) {
+          ArrayMap<O>(o, n) = f.vec(ConstArrayMap<I>(a, n));
+          return;
+        }
+      }
+      for (std::int64_t i = 0; i < n; ++i) o[i] = cast_value<O>(f(cast_value<C>(a[i])));
+    } else {
+      for (std::int64_t i = 0; i < n; ++i)
+        *reinterpret_cast<O*>(p[0] + i * st[0]) = cast_value<O>(
+            f(cast_value<C>(*reinterpret_cast<const I*>(p[1] + i * st[1]))));
+    }
+  }
+};
+
 // out[i] = cast<O>(f(cast<C>(in[i]))): `in` already has out's shape (or broadcasts to it).
 template <class O, class I, class C, class F>
 void unary_kernel(const Tensor& out, const Tensor& in, const F& f) {
@@ -47,23 +71,7 @@ void unary_kernel(const Tensor& out, const Tensor& in, const F& f) {
       out.sizes(), {static_cast<char*>(out.data_ptr()), static_cast<char*>(e.data_ptr())},
       {out.strides(), e.strides()},
       {static_cast<std::int64_t>(sizeof(O)), static_cast<std::int64_t>(sizeof(I))},
-      [&f](const std::array<char*, 2>& p, const std::array<std::int64_t, 2>& st, std::int64_t n) {
-        O* o = reinterpret_cast<O*>(p[0]);
-        const I* a = reinterpret_cast<const I*>(p[1]);
-        if (st[0] == sizeof(O) && st[1] == sizeof(I)) {
-          if constexpr (std::is_same_v<O, I> && std::is_same_v<I, C> && is_eigen_vec_type_v<O>) {
-            if constexpr (HasVec1<F, O>) {
-              ArrayMap<O>(o, n) = f.vec(ConstArrayMap<I>(a, n));
-              return;
-            }
-          }
-          for (std::int64_t i = 0; i < n; ++i) o[i] = cast_value<O>(f(cast_value<C>(a[i])));
-        } else {
-          for (std::int64_t i = 0; i < n; ++i)
-            *reinterpret_cast<O*>(p[0] + i * st[0]) = cast_value<O>(
-                f(cast_value<C>(*reinterpret_cast<const I*>(p[1] + i * st[1]))));
-        }
-      });
+      UnaryLoop<O, I, C, F>{f});
 }
 
 template <class O, class T, class C, class F>
@@ -73,6 +81,41 @@ constexpr bool vec2_enabled() {
   else
     return false;
 }
+
+// The inner loop of a binary op: out[i] = cast<O>(f(a[i], b[i])) with a and b of element type T,
+// computing in C, over byte strides `st` (0: a broadcast operand).
+template <class O, class T, class C, class F>
+struct BinaryLoop {
+  const F& f;
+  void operator()(const std::array<char*, 3>& p, const std::array<std::int64_t, 3>& st,
+                  std::int64_t n) const {
+    constexpr auto so = static_cast<std::int64_t>(sizeof(O));
+    constexpr auto st_ = static_cast<std::int64_t>(sizeof(T));
+    O* o = reinterpret_cast<O*>(p[0]);
+    const T* x = reinterpret_cast<const T*>(p[1]);
+    const T* y = reinterpret_cast<const T*>(p[2]);
+    constexpr bool vec = vec2_enabled<O, T, C, F>();
+    if (st[0] == so && st[1] == st_ && st[2] == st_) {
+      if constexpr (vec) {
+        ArrayMap<O>(o, n) = f.vec(ConstArrayMap<T>(x, n), ConstArrayMap<T>(y, n));
+      } else {
+        for (std::int64_t i = 0; i < n; ++i)
+          o[i] = cast_value<O>(f(cast_value<C>(x[i]), cast_value<C>(y[i])));
+      }
+    } else if (st[0] == so && st[1] == st_ && st[2] == 0) {
+      const C yv = cast_value<C>(*y);
+      for (std::int64_t i = 0; i < n; ++i) o[i] = cast_value<O>(f(cast_value<C>(x[i]), yv));
+    } else if (st[0] == so && st[1] == 0 && st[2] == st_) {
+      const C xv = cast_value<C>(*x);
+      for (std::int64_t i = 0; i < n; ++i) o[i] = cast_value<O>(f(xv, cast_value<C>(y[i])));
+    } else {
+      for (std::int64_t i = 0; i < n; ++i)
+        *reinterpret_cast<O*>(p[0] + i * st[0]) = cast_value<O>(
+            f(cast_value<C>(*reinterpret_cast<const T*>(p[1] + i * st[1])),
+              cast_value<C>(*reinterpret_cast<const T*>(p[2] + i * st[2]))));
+    }
+  }
+};
 
 // out[i] = cast<O>(f(a[i], b[i])) with a and b of element type T (already promoted), computing
 // in C; a and b broadcast to out's shape.
@@ -84,32 +127,41 @@ void binary_kernel(const Tensor& out, const Tensor& a, const Tensor& b, const F&
       out.sizes(),
       {static_cast<char*>(out.data_ptr()), static_cast<char*>(ea.data_ptr()),
        static_cast<char*>(eb.data_ptr())},
-      {out.strides(), ea.strides(), eb.strides()}, {so, st_, st_},
-      [&f](const std::array<char*, 3>& p, const std::array<std::int64_t, 3>& st, std::int64_t n) {
-        O* o = reinterpret_cast<O*>(p[0]);
-        const T* x = reinterpret_cast<const T*>(p[1]);
-        const T* y = reinterpret_cast<const T*>(p[2]);
-        constexpr bool vec = vec2_enabled<O, T, C, F>();
-        if (st[0] == so && st[1] == st_ && st[2] == st_) {
-          if constexpr (vec) {
-            ArrayMap<O>(o, n) = f.vec(ConstArrayMap<T>(x, n), ConstArrayMap<T>(y, n));
-          } else {
-            for (std::int64_t i = 0; i < n; ++i)
-              o[i] = cast_value<O>(f(cast_value<C>(x[i]), cast_value<C>(y[i])));
-          }
-        } else if (st[0] == so && st[1] == st_ && st[2] == 0) {
-          const C yv = cast_value<C>(*y);
-          for (std::int64_t i = 0; i < n; ++i) o[i] = cast_value<O>(f(cast_value<C>(x[i]), yv));
-        } else if (st[0] == so && st[1] == 0 && st[2] == st_) {
-          const C xv = cast_value<C>(*x);
-          for (std::int64_t i = 0; i < n; ++i) o[i] = cast_value<O>(f(xv, cast_value<C>(y[i])));
-        } else {
-          for (std::int64_t i = 0; i < n; ++i)
-            *reinterpret_cast<O*>(p[0] + i * st[0]) = cast_value<O>(
-                f(cast_value<C>(*reinterpret_cast<const T*>(p[1] + i * st[1])),
-                  cast_value<C>(*reinterpret_cast<const T*>(p[2] + i * st[2]))));
-        }
-      });
+      {out.strides(), ea.strides(), eb.strides()}, {so, st_, st_}, BinaryLoop<O, T, C, F>{f});
+}
+
+// Note [Elementwise fast path]
+// Most elementwise calls have contiguous operands of the result's dtype, either of equal sizes
+// or one of them a single element (a scalar, a 0-dim tensor, a Python number) of no higher rank.
+// Those skip broadcasting, promotion copies, expand() views and the strided iterator: flat_loop
+// runs the op's inner loop over the flat range with exactly the strides and chunks strided_loop
+// would have given it (one dim of `n` elements, byte stride 0 for the single element; every
+// stride 0 when n == 1), so the results are bit-identical to the general path's.
+template <std::size_t N, class Loop>
+void flat_loop(const std::array<char*, N>& data, std::array<std::int64_t, N> st, std::int64_t n,
+               const Loop& loop) {
+  if (n <= 0) return;
+  if (n == 1) st.fill(0);
+  if (n < kElementwiseGrain) {
+    loop(data, st, n);
+    return;
+  }
+  parallel_for(0, n, kElementwiseGrain, [&](std::int64_t b, std::int64_t e) {
+    std::array<char*, N> p;
+    for (std::size_t k = 0; k < N; ++k) p[k] = data[k] + b * st[k];
+    loop(p, st, e - b);
+  });
+}
+
+// A Python number as the value PyTorch's wrapped-number tensor of it gives after conversion to T.
+template <class T>
+T wrapped_scalar_value(const Scalar& s) {
+  switch (s.kind()) {
+    case Scalar::Kind::Bool: return cast_value<T>(s.to_bool());
+    case Scalar::Kind::Int: return cast_value<T>(s.to_long());
+    case Scalar::Kind::Float: break;
+  }
+  return cast_value<T>(s.to_double());
 }
 
 // Checks an in-place op's output: it must hold the broadcast shape and accept the result dtype.
@@ -141,16 +193,81 @@ enum class BinaryKind {
   Logical,      // any inputs, bool out
 };
 
+// The fast path of binary_op (Note [Elementwise fast path]): `b` is a tensor, or a Python
+// number when `bs` is given. Returns false (having done nothing) when the call does not qualify.
+template <BinaryKind kind, class MakeF, class Dispatch>
+bool binary_fast(std::string_view name, const Tensor& a, const Tensor* b, const Scalar* bs,
+                 ScalarType common, ScalarType out_dtype, const MakeF& make_f,
+                 const Dispatch& dispatch, Tensor* out, Tensor& result) {
+  if (a.scalar_type() != common || (b && b->scalar_type() != common)) return false;
+  if (!a.is_contiguous() || (b && !b->is_contiguous())) return false;
+  // Which operand gives the result's sizes, and which broadcasts a single element.
+  bool a_one = false, b_one = bs != nullptr;
+  const Tensor* shape_of = &a;
+  if (b) {
+    IntArrayRef as = a.sizes(), bsz = b->sizes();
+    if (!(as == bsz)) {
+      if (b->numel() == 1 && bsz.size() <= as.size()) {
+        b_one = true;
+      } else if (a.numel() == 1 && as.size() <= bsz.size()) {
+        a_one = true;
+        shape_of = b;
+      } else {
+        return false;
+      }
+    }
+  }
+  if (out) {
+    // In place: `out` is `a`, keeps its sizes and dtype, and `b` does not overlap it in another
+    // layout.
+    if (!out->is_same(a) || shape_of != &a || out->scalar_type() != out_dtype) return false;
+    if (b && b->is_alias_of(*out) && !b->is_same(*out)) return false;
+    result = *out;
+  } else {
+    result = Tensor::empty(shape_of->sizes(), out_dtype);
+  }
+  const std::int64_t n = result.numel();
+  dispatch(common, name, [&](auto tag) {
+    using T = decltype(tag);
+    using C = acc_t<T>;
+    using O = std::conditional_t<kind == BinaryKind::Compare || kind == BinaryKind::Logical, bool, T>;
+    auto f = make_f(tag);
+    T bv{};
+    char* pb;
+    if (bs) {
+      bv = wrapped_scalar_value<T>(*bs);
+      pb = reinterpret_cast<char*>(&bv);
+    } else {
+      pb = static_cast<char*>(b->data_ptr());
+    }
+    constexpr auto so = static_cast<std::int64_t>(sizeof(O)), st = static_cast<std::int64_t>(sizeof(T));
+    flat_loop<3>({static_cast<char*>(result.data_ptr()), static_cast<char*>(a.data_ptr()), pb},
+                 {so, a_one ? 0 : st, b_one ? 0 : st}, n, BinaryLoop<O, T, C, decltype(f)>{f});
+  });
+  return true;
+}
+
+template <BinaryKind kind>
+ScalarType binary_compute_type(ScalarType common) {
+  if (kind == BinaryKind::TrueDivide && is_integral_type(common, true)) return default_dtype();
+  return common;
+}
+template <BinaryKind kind>
+ScalarType binary_out_type(ScalarType common) {
+  return (kind == BinaryKind::Compare || kind == BinaryKind::Logical) ? kBool : common;
+}
+
 // Runs functor `F` (templated on the compute type) for a binary op. `dispatch` picks the set of
 // dtypes the op accepts; `out` (optional) receives the result (in-place ops pass self).
 template <BinaryKind kind, class MakeF, class Dispatch>
 Tensor binary_op(std::string_view name, const Tensor& a, const Tensor& b, const MakeF& make_f,
                  const Dispatch& dispatch, Tensor* out = nullptr) {
-  ScalarType common = result_type(a, b);
-  if (kind == BinaryKind::TrueDivide && is_integral_type(common, true)) common = default_dtype();
-  ScalarType out_dtype = (kind == BinaryKind::Compare || kind == BinaryKind::Logical) ? kBool : common;
-  Shape shape = broadcast_shapes(a.sizes(), b.sizes());
+  ScalarType common = binary_compute_type<kind>(result_type(a, b));
+  ScalarType out_dtype = binary_out_type<kind>(common);
   Tensor result;
+  if (binary_fast<kind>(name, a, &b, nullptr, common, out_dtype, make_f, dispatch, out, result))
+    return result;
+  Shape shape = broadcast_shapes(a.sizes(), b.sizes());
   Tensor direct_target;  // written directly when its dtype is the out dtype
   if (out) {
     check_inplace(*out, shape, out_dtype);
@@ -169,6 +286,18 @@ Tensor binary_op(std::string_view name, const Tensor& a, const Tensor& b, const 
   });
   if (out && !direct_target.defined()) copy_(*out, result);
   return out ? *out : result;
+}
+
+// The same with a Python number for `b` (PyTorch's wrapped-number tensor, without making it).
+template <BinaryKind kind, class MakeF, class Dispatch>
+Tensor binary_op(std::string_view name, const Tensor& a, const Scalar& b, const MakeF& make_f,
+                 const Dispatch& dispatch, Tensor* out = nullptr) {
+  ScalarType common = binary_compute_type<kind>(result_type(a, b));
+  ScalarType out_dtype = binary_out_type<kind>(common);
+  Tensor result;
+  if (binary_fast<kind>(name, a, nullptr, &b, common, out_dtype, make_f, dispatch, out, result))
+    return result;
+  return binary_op<kind>(name, a, scalar_to_tensor(b), make_f, dispatch, out);
 }
 
 template <class F>

@@ -31,6 +31,22 @@ Tensor unary_op(std::string_view name, const Tensor& in, const MakeF& make_f,
   ScalarType compute = in.scalar_type();
   if (kind == UnaryKind::FloatResult && is_integral_type(compute, true)) compute = default_dtype();
   ScalarType out_dtype = kind == UnaryKind::BoolResult ? kBool : compute;
+  // Note [Elementwise fast path] (elementwise_kernels.hpp).
+  if (in.scalar_type() == compute && in.is_contiguous() &&
+      (!out || (out->is_same(in) && out->scalar_type() == out_dtype))) {
+    Tensor result = out ? *out : Tensor::empty(in.sizes(), out_dtype);
+    const std::int64_t n = result.numel();
+    dispatch(compute, name, [&](auto tag) {
+      using T = decltype(tag);
+      using C = acc_t<T>;
+      using O = std::conditional_t<kind == UnaryKind::BoolResult, bool, T>;
+      auto f = make_f(tag);
+      flat_loop<2>({static_cast<char*>(result.data_ptr()), static_cast<char*>(in.data_ptr())},
+                   {static_cast<std::int64_t>(sizeof(O)), static_cast<std::int64_t>(sizeof(T))},
+                   n, UnaryLoop<O, T, C, decltype(f)>{f});
+    });
+    return result;
+  }
   Tensor result;
   if (out) {
     TJIT_CHECK(can_cast(out_dtype, out->scalar_type()), "result type ", to_string(out_dtype),

@@ -125,6 +125,26 @@ inline Tensor batched_product(const Tensor& self, const Tensor& a, const Tensor&
 
 TJIT_DEF Tensor mm(const Tensor& self, const Tensor& mat2) {
   detail::check_mm(self, mat2);
+  const ScalarType dt = self.scalar_type();
+  if (dt == kFloat || dt == kDouble) {
+    // Operands a gemm can read in place: the one result tensor, written by the same kernel call
+    // gemm_into makes for a batch of one (no 3-d views made and dropped around it).
+    const std::int64_t m = self.size(0), k = self.size(1), n = mat2.size(1);
+    bool ta = false, tb = false;
+    std::int64_t lda = 1, ldb = 1;
+    if (detail::gemm_layout(m, k, self.stride(0), self.stride(1), &ta, &lda) &&
+        detail::gemm_layout(k, n, mat2.stride(0), mat2.stride(1), &tb, &ldb)) {
+      Tensor c = Tensor::empty({m, n}, dt);
+      if (c.numel() == 0) return c;
+      dispatch_floating(dt, "addmm_impl_cpu_", [&](auto tag) {
+        using T = decltype(tag);
+        if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>)
+          kernels::gemm_batched<T>(1, ta, tb, m, n, k, T(1), self.data_ptr<T>(), lda, 0,
+                                   mat2.data_ptr<T>(), ldb, 0, T(0), c.data_ptr<T>(), n, m * n);
+      });
+      return c;
+    }
+  }
   return detail::batched_product(Tensor(), self.unsqueeze(0), mat2.unsqueeze(0), 0, 1).squeeze(0);
 }
 

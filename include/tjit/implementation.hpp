@@ -31,4 +31,7 @@
 #include "tjit/runtime/detail/ops_tensor_shape.hpp"
 #include "tjit/runtime/detail/ops_tensor_nn.hpp"
 #include "tjit/runtime/detail/ops_tensor_misc.hpp"
+#include "tjit/serialize/detail/zip_impl.hpp"
+#include "tjit/serialize/detail/pickle_impl.hpp"
+#include "tjit/serialize/detail/torch_save_impl.hpp"
 #endif

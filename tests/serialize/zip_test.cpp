@@ -256,3 +256,116 @@ TEST_CASE("malformed containers give clear errors") {
     }
   }
 }
+
+namespace {
+void put(std::string& s, std::uint64_t v, int n) {
+  for (int i = 0; i < n; ++i) s.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+// One stored entry "a/x" whose central entry saturates sizes and offset and carries them in a
+// zip64 extra field (what PyTorch writes for entries beyond 4 GiB), with saturated EOCD fields.
+std::string zip64_archive(int zip64_payload) {
+  const std::string name = "a/x", data = "hello";
+  std::uint32_t crc = tjit::serialize::crc32(data.data(), data.size());
+  std::string z;
+  put(z, 0x04034b50, 4);
+  put(z, 45, 2);
+  put(z, 0, 2);
+  put(z, 0, 2);
+  put(z, 0, 4);
+  put(z, crc, 4);
+  put(z, 0xFFFFFFFF, 4);
+  put(z, 0xFFFFFFFF, 4);
+  put(z, name.size(), 2);
+  put(z, 20, 2);
+  z += name;
+  put(z, 1, 2);
+  put(z, 16, 2);
+  put(z, data.size(), 8);
+  put(z, data.size(), 8);
+  z += data;
+  std::uint64_t cd = z.size();
+  put(z, 0x02014b50, 4);
+  put(z, 45, 2);
+  put(z, 45, 2);
+  put(z, 0, 2);
+  put(z, 0, 2);
+  put(z, 0, 4);
+  put(z, crc, 4);
+  put(z, 0xFFFFFFFF, 4);
+  put(z, 0xFFFFFFFF, 4);
+  put(z, name.size(), 2);
+  put(z, 4 + zip64_payload, 2);
+  put(z, 0, 2);
+  put(z, 0, 2);
+  put(z, 0, 2);
+  put(z, 0, 4);
+  put(z, 0xFFFFFFFF, 4);
+  z += name;
+  put(z, 1, 2);
+  put(z, zip64_payload, 2);
+  std::string fields;
+  put(fields, data.size(), 8);
+  put(fields, data.size(), 8);
+  put(fields, 0, 8);
+  z += fields.substr(0, static_cast<std::size_t>(zip64_payload));
+  std::uint64_t cd_size = z.size() - cd, z64 = z.size();
+  put(z, 0x06064b50, 4);
+  put(z, 44, 8);
+  put(z, 45, 2);
+  put(z, 45, 2);
+  put(z, 0, 8);
+  put(z, 1, 8);
+  put(z, 1, 8);
+  put(z, cd_size, 8);
+  put(z, cd, 8);
+  put(z, 0x07064b50, 4);
+  put(z, 0, 4);
+  put(z, z64, 8);
+  put(z, 1, 4);
+  put(z, 0x06054b50, 4);
+  put(z, 0, 4);
+  put(z, 0xFFFF, 2);
+  put(z, 0xFFFF, 2);
+  put(z, 0xFFFFFFFF, 4);
+  put(z, 0xFFFFFFFF, 4);
+  put(z, 0, 2);
+  return z;
+}
+}  // namespace
+
+TEST_CASE("zip64: sizes and offsets from central extras, end records from the locator") {
+  ZipReader r = ZipReader::from_buffer(zip64_archive(24));
+  CHECK(r.archive_name() == "a");
+  CHECK(r.read("x") == "hello");
+  CHECK(r.entry("x").header_offset == 0);
+  CHECK_THROWS_WITH_AS(ZipReader::from_buffer(zip64_archive(8)),
+                       doctest::Contains("truncated zip64 extra"), tjit::Error);
+  // Saturated EOCD fields without a zip64 locator.
+  std::string z = zip64_archive(24);
+  std::size_t loc = z.rfind("PK\x06\x07");
+  z[loc + 3] = 0x09;
+  CHECK_THROWS_WITH_AS(ZipReader::from_buffer(z), doctest::Contains("locator is missing"),
+                       tjit::Error);
+}
+
+TEST_CASE("ZipWriter: zip64 end records always, as PyTorch writes them") {
+  std::uint64_t total = 0;
+  std::string tail;
+  ZipWriter w([&](const void* p, std::size_t n) {
+    total += n;
+    if (n < 4096) tail.append(static_cast<const char*>(p), n);
+  }, "big");
+  w.write_record("small", "abc");
+  w.finalize();
+  // The end records: zip64 EOCD (record size 44, made by 0x031E, needs 45), locator, EOCD.
+  std::size_t z64 = tail.rfind("PK\x06\x06");
+  REQUIRE(z64 != std::string::npos);
+  CHECK(static_cast<unsigned char>(tail[z64 + 4]) == 44);
+  CHECK(static_cast<unsigned char>(tail[z64 + 12]) == 0x1E);
+  CHECK(static_cast<unsigned char>(tail[z64 + 13]) == 0x03);
+  CHECK(static_cast<unsigned char>(tail[z64 + 14]) == 45);
+  CHECK(tail.rfind("PK\x06\x07") == z64 + 56);
+  CHECK(tail.rfind("PK\x05\x06") == z64 + 56 + 20);
+  CHECK(total == tail.size());
+}

@@ -33,4 +33,7 @@
 #include "tjit/runtime/detail/ops_tensor_misc.hpp"
 #include "tjit/frontend/detail/emitter_impl.hpp"
 #include "tjit/frontend/detail/emitter_passes_impl.hpp"
+#include "tjit/serialize/detail/zip_impl.hpp"
+#include "tjit/serialize/detail/pickle_impl.hpp"
+#include "tjit/serialize/detail/torch_save_impl.hpp"
 #endif

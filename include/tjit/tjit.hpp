@@ -13,4 +13,7 @@
 #include "tjit/runtime/interpreter.hpp"
 #include "tjit/runtime/ivalue.hpp"
 #include "tjit/runtime/operator.hpp"
+#include "tjit/serialize/pickle.hpp"
+#include "tjit/serialize/torch_save.hpp"
+#include "tjit/serialize/zip.hpp"
 #include "tjit/tensor/tensor.hpp"

@@ -29,4 +29,5 @@
 #include "tjit/runtime/detail/ops_tensor_shape.hpp"
 #include "tjit/runtime/detail/ops_tensor_nn.hpp"
 #include "tjit/runtime/detail/ops_tensor_misc.hpp"
+#include "tjit/frontend/detail/code_printer_impl.hpp"
 #endif

@@ -27,6 +27,7 @@ using namespace tjit;
 struct GraphCase {
   std::string graph, schema, code;
   std::vector<std::string> node_schemas;
+  std::vector<std::string> functions;
 };
 
 struct MethodCase {
@@ -76,6 +77,8 @@ std::vector<Record> read_cases(const std::string& text) {
         section = rec->kind == "class" ? &rec->code : &g->code;
       } else if (s == "nodeschemas") {
         lines = &g->node_schemas;
+      } else if (s == "functions") {
+        lines = &g->functions;
       } else if (s == "header") {
         lines = &rec->header;
       }
@@ -114,6 +117,7 @@ ir::Literal parse_literal(ir::detail::Cursor& c) {
 struct Corpus {
   std::vector<Record> records;
   std::map<std::string, ir::TypePtr> classes;
+  std::map<std::string, std::string> function_names;  // `Function` constants' qualified names
 
   ir::TypePtr resolve(const std::string& name) {
     auto it = classes.find(name);
@@ -127,6 +131,13 @@ struct Corpus {
   }
 
   explicit Corpus(const std::string& text) : records(read_cases(text)) {
+    auto add_functions = [&](const GraphCase& g) {
+      for (auto& f : g.functions) function_names[f.substr(0, f.find(' '))] = f.substr(f.find(' ') + 1);
+    };
+    for (auto& r : records) {
+      add_functions(r.g);
+      for (auto& m : r.methods) add_functions(m.g);
+    }
     for (auto& r : records)
       if (r.kind == "class") resolve(r.name);
     for (auto& r : records) {
@@ -196,9 +207,11 @@ Parsed parse_case(const GraphCase& c, Corpus& corpus) {
   return p;
 }
 
+const Corpus& corpus();
+
 frontend::CodePrinterOptions options_for(const Parsed* p) {
   frontend::CodePrinterOptions o;
-  o.function_name = [](const std::string& n) { return "__torch__.printer_corpus." + n; };
+  o.function_name = [](const std::string& n) { return corpus().function_names.at(n); };
   if (p) {
     o.schema_lookup = [p](const ir::Node* n) -> const ir::FunctionSchema* {
       auto it = p->node_schemas.find(n);

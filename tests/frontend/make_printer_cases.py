@@ -11,7 +11,8 @@ Records, each starting with a line `@@@@ <kind> <name>` and made of sections `@@
   class:    one class of a module's archive: header (`P|B|- <name> <type>` per attribute,
             `C <name> <type> <literal>` per constant, `module` when it is a Module), code (its
             text in code/<qualifier>.py) and, per method, `@@ method <name>` followed by
-            graph/schema/nodeschemas sections
+            graph/schema/nodeschemas/functions sections
+  (functions: `<name> <qualified name>` of every function a `Function` constant names)
 The file ends with `@@@@ end`.
 """
 import io
@@ -37,8 +38,20 @@ def node_schemas(block, out):
     return out
 
 
+def function_constants(block, out):
+    for n in block.nodes():
+        if n.kind() == "prim::Constant" and n.output().type().kind() == "FunctionType":
+            out.append(n.s("name") + " " + str(n.output().type()))
+        for b in n.blocks():
+            function_constants(b, out)
+        if n.hasAttribute("Subgraph"):
+            function_constants(n.g("Subgraph"), out)
+    return out
+
+
 def graph_sections(out, graph, schema):
     out.append("@@ graph\n" + str(graph))
+    out.append("@@ functions\n" + "".join(f + "\n" for f in function_constants(graph, [])))
     out.append("@@ schema\n" + str(schema) + "\n")
     out.append("@@ nodeschemas\n" + "".join(s + "\n" for s in node_schemas(graph, [])))
 

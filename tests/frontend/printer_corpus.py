@@ -178,6 +178,12 @@ def f_constants() -> Tuple[int, float, bool, str, float, float, float, complex]:
     return (-3, 1e-8, True, "q\"uo\n\tte\\", float("inf"), -float("inf"), 2.5e-3, 1 + 2j)
 
 
+def f_scalars(x: float, s: str, c: complex) -> Tuple[float, str, complex]:
+    y = x * 1e-8 + float("inf") - 2.5e-3 + -3 - 0.1
+    t = s + "q\"uo\n\tte\\" + "\x01"
+    return y, t, c * (1 + 2j) + 3.0
+
+
 def f_none() -> None:
     print("hello", 1, 2.5)
 

@@ -18,6 +18,8 @@
 #include "tjit/tensor/ops/detail/shape_impl.hpp"
 #include "tjit/tensor/ops/detail/indexing_impl.hpp"
 #include "tjit/tensor/ops/detail/sort_impl.hpp"
+#include "tjit/tensor/ops/detail/random_impl.hpp"
+#include "tjit/tensor/ops/detail/einsum_impl.hpp"
 #include "tjit/runtime/detail/ivalue_impl.hpp"
 #include "tjit/runtime/detail/operator_impl.hpp"
 #include "tjit/runtime/detail/interpreter_impl.hpp"

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include "nn_ref_runner.hpp"
+#include "tjit/tensor/ops/copy.hpp"
+#include "tjit/tensor/ops/random.hpp"
 #include "tjit/tensor/ops/rnn.hpp"
 
 using namespace tjit;
@@ -63,11 +65,21 @@ TEST_CASE("recurrent ops match PyTorch on the reference cases") {
   run("tests/tensor/rnn_cases.bin", ops, 190);
 }
 
-TEST_CASE("training-mode dropout between layers needs the random generator") {
-  const std::vector<Tensor> p = {ones({1, 3}), ones({1, 1}), ones({1}), ones({1}),
-                                 ones({1, 1}), ones({1, 1}), ones({1}), ones({1})};
-  Tensor x = ones({2, 1, 3}), h = zeros({2, 1, 1});
-  CHECK_THROWS_AS(rnn_tanh(x, h, p, true, 2, 0.5, true, false, false), Error);
+TEST_CASE("training-mode dropout between layers draws PyTorch's mask after the same seed") {
+  // torch.manual_seed(7); torch.rnn_tanh(x, h, p, True, 2, 0.5, True, False, False) in 1.13.
+  const std::vector<Tensor> p = {full({2, 3}, 0.1), full({2, 2}, 0.2), full({2}, 0.3),
+                                 full({2}, -0.1),   full({2, 2}, 0.5), full({2, 2}, -0.2),
+                                 full({2}, 0.1),    full({2}, 0.2)};
+  Tensor x = arange(12, kFloat).view({4, 1, 3}) / 10, h = zeros({2, 1, 2});
+  tjit::manual_seed(7);
+  auto [out, hn] = rnn_tanh(x, h, p, true, 2, 0.5, true, false, false);
+  const float want_out[] = {0.6363743543624878f,  0.6363743543624878f,  0.04541899263858795f,
+                            0.04541899263858795f, 0.27460014820098877f, 0.27460014820098877f,
+                            0.6626833081245422f,  0.6626833081245422f};
+  const float want_hn[] = {0.6074228882789612f, 0.6074228882789612f, 0.6626833081245422f,
+                           0.6626833081245422f};
+  Tensor o = tjit::contiguous(out), hh = tjit::contiguous(hn);
+  for (int i = 0; i < 8; ++i) CHECK(o.data_ptr<float>()[i] == doctest::Approx(want_out[i]).epsilon(1e-5));
+  for (int i = 0; i < 4; ++i) CHECK(hh.data_ptr<float>()[i] == doctest::Approx(want_hn[i]).epsilon(1e-5));
   CHECK_NOTHROW(rnn_tanh(x, h, p, true, 2, 0.5, false, false, false));
-  CHECK_NOTHROW(rnn_tanh(x, h, p, true, 2, 0.0, true, false, false));
 }

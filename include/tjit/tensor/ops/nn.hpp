@@ -1,7 +1,7 @@
 // tjit/tensor/ops/nn.hpp — the neural-network ops of torch.nn.functional with PyTorch 1.13's
 // shapes, dtype rules and messages: convolutions (1d/2d/3d, transposed, 'same'/'valid', the
 // traced `_convolution`), max/avg/adaptive pooling, batch/layer/group/instance norm,
-// softmax/log_softmax, dropout (eval: identity), interpolate, pad, prelu. Pooling and
+// softmax/log_softmax, dropout (training too), interpolate, pad, prelu. Pooling and
 // interpolate cover 1, 2 and 3 spatial dims.
 //
 // Builds on the raw-buffer kernels of tjit/tensor/kernels/ (conv, pool, norm, softmax, resample,
@@ -20,6 +20,8 @@
 #include "tjit/tensor/ops/copy.hpp"
 
 namespace tjit {
+
+class Generator;  // tjit/tensor/generator.hpp
 
 // --- convolutions (weight [out, in/groups, k...]; bias optional; 2d/3d/4d... unbatched ok) ----
 Tensor conv1d(const Tensor& input, const Tensor& weight, const Tensor& bias = Tensor(),
@@ -121,12 +123,14 @@ Tensor softmax(const Tensor& input, std::int64_t dim,
 Tensor log_softmax(const Tensor& input, std::int64_t dim,
                    std::optional<ScalarType> dtype = std::nullopt);
 
-// --- dropout: identity when not training (training throws: no generator yet) ------------------
-Tensor dropout(const Tensor& input, double p, bool train);
-Tensor& dropout_(Tensor& input, double p, bool train);
-Tensor feature_dropout(const Tensor& input, double p, bool train);
-Tensor alpha_dropout(const Tensor& input, double p, bool train);
-Tensor feature_alpha_dropout(const Tensor& input, double p, bool train);
+// --- dropout: identity when not training; in training, PyTorch's values after the same seed ----
+// (draws from `gen`, or the default generator: tjit/tensor/generator.hpp). feature_* drop whole
+// channels (inputs of >= 2 dims); alpha_* keep the mean and variance of SELU activations.
+Tensor dropout(const Tensor& input, double p, bool train, Generator* gen = nullptr);
+Tensor& dropout_(Tensor& input, double p, bool train, Generator* gen = nullptr);
+Tensor feature_dropout(const Tensor& input, double p, bool train, Generator* gen = nullptr);
+Tensor alpha_dropout(const Tensor& input, double p, bool train, Generator* gen = nullptr);
+Tensor feature_alpha_dropout(const Tensor& input, double p, bool train, Generator* gen = nullptr);
 
 // --- resampling and padding -------------------------------------------------------------------
 // F.interpolate: mode nearest | nearest-exact (3-d to 5-d) | linear (3-d) | bilinear | bicubic

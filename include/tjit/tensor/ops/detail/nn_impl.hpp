@@ -16,6 +16,7 @@
 #include "tjit/tensor/ops/elementwise.hpp"
 #include "tjit/tensor/ops/factory.hpp"
 #include "tjit/tensor/ops/nn.hpp"
+#include "tjit/tensor/ops/random.hpp"
 
 namespace tjit {
 namespace detail {
@@ -433,24 +434,69 @@ TJIT_DEF Tensor log_softmax(const Tensor& input, std::int64_t dim,
   return detail::softmax_any(input, dim, dtype, true);
 }
 
-TJIT_DEF Tensor dropout(const Tensor& input, double p, bool train) {
-  detail::check_dropout(p);
-  TJIT_CHECK(!train || p == 0, "dropout: training mode needs a random generator, which tjit "
-                               "does not have yet");
+// Training mode as ATen's _dropout_impl: noise = bernoulli_(1 - p) on a contiguous tensor shaped
+// like the input (feature variants: [N, C, 1, ...]), then input * noise / (1 - p), or for alpha
+// dropout input * (noise * a) + b. Each step is one PyTorch tensor op in the input's dtype, with
+// its scalars rounded to that dtype, so the values match PyTorch's after the same seed.
+namespace detail {
+inline Tensor dropout_any(const Tensor& input, double p, bool train, bool feature, bool alpha,
+                          Generator* gen) {
+  check_dropout(p);
+  if (p == 0 || !train || input.numel() == 0) return input;
+  if (p == 1) return mul(input, zeros({}, input.scalar_type()));
+  Tensor noise;
+  if (feature) {
+    TJIT_CHECK(input.dim() >= 2, "Feature dropout requires at least 2 dimensions in the input");
+    Shape sizes(static_cast<std::size_t>(input.dim()), 1);
+    sizes[0] = input.size(0);
+    sizes[1] = input.size(1);
+    noise = Tensor::empty(sizes, input.scalar_type());
+  } else {
+    noise = Tensor::empty(input.sizes(), input.scalar_type());
+  }
+  bernoulli_(noise, 1 - p, gen);
+  // The scalar steps, each rounded to the noise dtype as PyTorch's tensor-scalar ops round them.
+  Tensor b = alpha ? Tensor::empty(noise.sizes(), noise.scalar_type()) : Tensor();
+  dispatch_floating(noise.scalar_type(), "div_true_cpu", [&](auto tag) {
+    using T = decltype(tag);
+    T* n = noise.data_ptr<T>();
+    std::int64_t count = noise.numel();
+    if (!alpha) {
+      const T keep = T(1 - p);
+      for (std::int64_t i = 0; i < count; ++i) n[i] = n[i] / keep;
+      return;
+    }
+    constexpr double kAlpha = 1.7580993408473766;
+    const double a = 1. / std::sqrt((kAlpha * kAlpha * p + 1) * (1 - p));
+    const T scale = T(kAlpha * a), shift = T(kAlpha * a * p), ta = T(a);
+    T* bp = b.data_ptr<T>();
+    for (std::int64_t i = 0; i < count; ++i) {
+      T m = T(n[i] - T(1)) * scale;  // noise.add(-1).mul_(alpha * a)
+      bp[i] = m + shift;              //   .add_(alpha * a * p)
+      n[i] = n[i] * ta;               // noise.mul_(a)
+    }
+  });
+  Tensor out = mul(input, noise);
+  return alpha ? add_(out, b) : out;
+}
+}  // namespace detail
+
+TJIT_DEF Tensor dropout(const Tensor& input, double p, bool train, Generator* gen) {
+  return detail::dropout_any(input, p, train, false, false, gen);
+}
+TJIT_DEF Tensor& dropout_(Tensor& input, double p, bool train, Generator* gen) {
+  Tensor r = dropout(input, p, train, gen);
+  if (!r.is_same(input)) copy_(input, r);
   return input;
 }
-TJIT_DEF Tensor& dropout_(Tensor& input, double p, bool train) {
-  (void)dropout(input, p, train);
-  return input;
+TJIT_DEF Tensor feature_dropout(const Tensor& input, double p, bool train, Generator* gen) {
+  return detail::dropout_any(input, p, train, true, false, gen);
 }
-TJIT_DEF Tensor feature_dropout(const Tensor& input, double p, bool train) {
-  return dropout(input, p, train);
+TJIT_DEF Tensor alpha_dropout(const Tensor& input, double p, bool train, Generator* gen) {
+  return detail::dropout_any(input, p, train, false, true, gen);
 }
-TJIT_DEF Tensor alpha_dropout(const Tensor& input, double p, bool train) {
-  return dropout(input, p, train);
-}
-TJIT_DEF Tensor feature_alpha_dropout(const Tensor& input, double p, bool train) {
-  return dropout(input, p, train);
+TJIT_DEF Tensor feature_alpha_dropout(const Tensor& input, double p, bool train, Generator* gen) {
+  return detail::dropout_any(input, p, train, true, true, gen);
 }
 
 // ---------------------------------------------------------------------------------------------

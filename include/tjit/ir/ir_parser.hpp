@@ -350,6 +350,49 @@ class IRParser {
     return {AttributeKind::ty, AttributeValue(std::in_place_index<12>, type())};
   }
 
+  // The rest of a tuple literal after its `(`; items are scalars, None, True/False, tuples and
+  // lists.
+  Literal tuple_literal() {
+    std::vector<Literal> items;
+    c_.skip_ws();
+    while (!c_.next_if(")")) {
+      items.push_back(literal_item());
+      c_.skip_ws();
+      if (!c_.next_if(",")) {
+        c_.expect(")");
+        break;
+      }
+      c_.skip_ws();
+    }
+    return Literal::tuple(std::move(items));
+  }
+  Literal literal_item() {
+    c_.skip_ws();
+    if (c_.next_if("(")) return tuple_literal();
+    if (c_.next_if("[")) {
+      std::vector<Literal> items;
+      if (!c_.next_if("]")) {
+        do {
+          items.push_back(literal_item());
+        } while (c_.next_if(","));
+        c_.expect("]");
+      }
+      return Literal::list(std::move(items));
+    }
+    if (c_.next_if_word("True")) return Literal(true);
+    if (c_.next_if_word("False")) return Literal(false);
+    if (c_.next_if_word("None")) return Literal();
+    Scalar s = scalar();
+    switch (s.kind) {
+      case AttributeKind::i: return Literal(std::get<4>(s.value));
+      case AttributeKind::f: return Literal(std::get<0>(s.value));
+      case AttributeKind::c: return Literal(std::get<2>(s.value));
+      case AttributeKind::s: return Literal(std::get<6>(s.value));
+      default: c_.fail("unsupported value in a tuple constant");
+    }
+    return Literal();
+  }
+
   void parse_attribute_value(Node* n, Symbol name) {
     if (c_.peek() == '{' || c_.peek() == ' ') {
       // A printed tensor: up to the `,` or `]` that ends the attribute.
@@ -366,6 +409,11 @@ class IRParser {
       if (depth != 0 || c_.pos() == start) c_.fail("malformed tensor attribute value");
       n->t_(name, std::make_shared<const PrintedTensor>(
                       std::string(c_.text().substr(start, c_.pos() - start))));
+      return;
+    }
+    if (c_.next_if("(")) {
+      // A tuple constant, kept as a Literal: `(-3, 1e-08, True, "s", inf, 1.+2.j)`.
+      n->ival_(name, tuple_literal());
       return;
     }
     if (!c_.next_if("[")) {

@@ -1,0 +1,1 @@
+#include "tjit/frontend/detail/code_printer_impl.hpp"

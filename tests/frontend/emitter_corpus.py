@@ -295,7 +295,36 @@ def min_max(a: int, b: int):
 ]
 
 # Bad programs and the error PyTorch reports for each.
+CORPUS += [
+    ("chained_compare", """
+def chained_compare(a: int, b: int, c: bool):
+    return a < b == c, a != b != c
+""", [(1, 2, True), (2, 2, False)]),
+    ("del_items", """
+def del_items(xs: List[int], k: str):
+    d = {"a": 1, "b": 2}
+    del d[k]
+    del xs[0], xs[-1]
+    y = 3
+    del y
+    return xs, d
+""", [([1, 2, 3, 4], "a")]),
+    ("dict_comp", """
+def dict_comp(n: int) -> Dict[int, int]:
+    return {i: i * i for i in range(n)}
+""", [(3,), (0,)]),
+    ("dict_comp_str", """
+def dict_comp_str(xs: List[str]):
+    d = {s: len(s) for s in xs}
+    return d
+""", [(["a", "bcd"],)]),
+]
+
 ERRORS = [
+    ("chained_compare_ints", """
+def chained_compare_ints(a: int, b: int, c: int):
+    return a < b < c
+"""),
     ("undefined", """
 def undefined(x):
     return y

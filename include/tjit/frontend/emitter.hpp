@@ -21,6 +21,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,15 +36,38 @@
 namespace tjit::frontend {
 
 struct CompileOptions {
-  // Prefix of the functions' qualified names (Note [Qualified names of compiled functions]).
+  // Prefix of the functions' and classes' qualified names (Note [Qualified names of compiled
+  // functions]): an archive importer passes the file's qualifier, `__torch__.a.b` for
+  // code/__torch__/a/b.py. Plain names in the source also resolve against it.
   std::string qualifier = "__torch__";
+  // Called with a qualified name (`__torch__.a.b.C`, `__torch__.a.b.f`) that the unit does not
+  // define yet: an importer defines the file holding it (calling define again on the same
+  // unit) and returns true; false leaves the name undefined (Note [Lazy name resolution]).
+  std::function<bool(const std::string& qualified_name)> resolver;
+  // `CONSTANTS.c<N>` of archives: entry N of constants.pkl (nullopt: out of range).
+  std::function<std::optional<runtime::IValue>(std::size_t)> constants;
+  // Compile methods of module classes as torch.jit.script(module) does (`self` is the module
+  // itself, not a variable: graphs show `%self`); archives' code is compiled as PyTorch's
+  // importer compiles it (`self` is a variable: `%self.1`).
+  bool scripted_modules = false;
   // Schemas consulted for an operator name the registry does not know (tests use PyTorch's
   // full list to check emission while operators are still being bound). Returns the overloads
   // in PyTorch's order, or an empty list.
   std::function<std::vector<const ir::FunctionSchema*>(ir::Symbol)> extra_schemas;
 };
 
-// Compiles every `def` of `source` into `cu` (functions may call each other).
+// Note [Lazy name resolution]
+// define() first declares every class of the file (its type with the attributes, parameters,
+// buffers and constants its body declares: the forms of §6.2 of the archive-format notes, or
+// class-level annotations of hand-written classes), then compiles functions and methods; a
+// function or method is compiled when first referenced (so definition order does not matter),
+// and a qualified name the unit does not know goes to CompileOptions::resolver, which may
+// define another file first. Attributes of plain classes not declared in the body are
+// inferred from `self.x = ...` in `__init__`, which is compiled first.
+
+// Compiles every `def` and `class` of `source` into `cu`: functions and methods as
+// `<qualifier>.<name>` / `<qualifier>.<Class>.<method>`, classes registered in `cu` by their
+// qualified name (script classes, modules, NamedTuples, enums).
 void define(runtime::CompilationUnit& cu, const std::shared_ptr<const Source>& source,
             const CompileOptions& options = {});
 

@@ -84,11 +84,42 @@ class CompilationUnit {
   }
   std::vector<Function*> get_functions() const;
 
+  // Named types (script classes, modules, NamedTuples, enums, interfaces) by qualified name,
+  // as the frontend compiles them or an importer declares them. Names are unique.
+  void register_type(ir::TypePtr type);
+  ir::TypePtr find_type(std::string_view qualname) const;
+  std::vector<ir::TypePtr> get_types() const;
+
  private:
   mutable std::mutex mu_;
   std::vector<std::unique_ptr<Function>> functions_;
   std::unordered_map<std::string, Function*> by_name_;
+  std::vector<ir::TypePtr> types_;
+  std::unordered_map<std::string, ir::TypePtr> types_by_name_;
 };
+
+// A method of an object (a script class instance or a module): calls pass the object as
+// `self`.
+//
+//   auto obj = tjit::runtime::create_object(*cu, "__torch__.M");
+//   obj->setAttr("w", w);                           // one value per declared attribute
+//   tjit::IValue y = tjit::runtime::Method(obj, *cu, "forward")({x});
+class Method {
+ public:
+  // Throws tjit::Error when the object's class has no compiled method `name`.
+  Method(ObjectPtr owner, const CompilationUnit& cu, std::string_view name);
+  IValue operator()(std::vector<IValue> args, const Kwargs& kwargs = {}) const;
+  Function& function() const { return *fn_; }
+  const ObjectPtr& owner() const { return owner_; }
+
+ private:
+  ObjectPtr owner_;
+  Function* fn_;
+};
+
+// An object of the class `class_qualname` compiled into `cu`: every attribute slot None, to be
+// set by the caller (an importer fills them from data.pkl).
+ObjectPtr create_object(const CompilationUnit& cu, std::string_view class_qualname);
 
 // Binds args/kwargs to `schema` as the TorchScript compiler does for a call: positional
 // arguments first, then keywords, then defaults; checks each value's type. Errors name the

@@ -53,6 +53,11 @@ struct Sugared {
     Zip,           // zip / enumerate being iterated
     TupleIter,     // a tuple being iterated (unrolled)
     Function,      // a function of the compilation unit
+    ClassRef,      // a class, NamedTuple or enum of the unit (`type`)
+    Method,        // a method of `value` (an object of class `type`) called `name`
+    Namespace,     // a prefix of qualified names (`__torch__.a`), or `ops`, `ops.aten`
+    Constants,     // CONSTANTS of archives
+    New,           // `C.__new__` of a class C (`type`)
   };
   Kind kind = Kind::Simple;
   Value* value = nullptr;
@@ -60,6 +65,7 @@ struct Sugared {
   std::string name;
   std::vector<Value*> args;
   std::vector<SugaredPtr> children;
+  TypePtr type;
 
   static SugaredPtr simple(Value* v) {
     auto s = std::make_shared<Sugared>();
@@ -183,14 +189,41 @@ struct Environment {
   std::map<std::string, std::string> error_messages;
 };
 
+// ------------------------------------------------------------------ definitions of one file
+
+// The functions and methods of one define() call, compiled on first reference (Note [Lazy
+// name resolution] in emitter.hpp).
+struct Definer {
+  struct Pending {
+    const Def* def = nullptr;
+    TypePtr self_type;  // methods: their class
+  };
+  runtime::CompilationUnit& cu;
+  CompileOptions options;
+  Module module;
+  std::map<std::string, Pending> pending;
+  std::vector<std::string> order;
+  std::set<std::string> in_progress;
+
+  Definer(runtime::CompilationUnit& cu, CompileOptions options, Module module)
+      : cu(cu), options(std::move(options)), module(std::move(module)) {}
+  // The function or method `qualname`, compiled now if it is pending; null if unknown.
+  runtime::Function* ensure(const std::string& qualname, const SourceRange& loc);
+  void declare();
+  void compile_all();
+};
+
 // ------------------------------------------------------------------ the emitter
 
 class Emitter {
  public:
-  Emitter(runtime::CompilationUnit* cu, const CompileOptions& options)
-      : cu_(cu), options_(options), graph_(std::make_shared<ir::Graph>()) {}
+  Emitter(runtime::CompilationUnit* cu, const CompileOptions& options, Definer* definer = nullptr)
+      : cu_(cu), options_(options), graph_(std::make_shared<ir::Graph>()), definer_(definer) {}
 
-  std::shared_ptr<ir::Graph> emit(const Def& def, ir::FunctionSchema* schema_out) {
+  std::shared_ptr<ir::Graph> emit(const Def& def, ir::FunctionSchema* schema_out,
+                                  TypePtr self_type = nullptr) {
+    self_type_ = std::move(self_type);
+    is_init_ = self_type_ && def.name == "__init__";
     push_frame(graph_->block(), true);
     ir::FunctionSchema schema = emit_def(def, graph_->block());
     convert_to_ssa(*graph_);
@@ -215,6 +248,51 @@ class Emitter {
   std::map<double, Value*> fp_constants_;
   std::set<ir::Block*> exit_blocks_;
   LoopStatus loop_status_ = LoopStatus::NotInLoop;
+  Definer* definer_ = nullptr;
+  TypePtr self_type_;  // methods: the class
+  bool is_init_ = false;
+
+  // ---------------------------------------------------------------- qualified names
+  runtime::Function* find_function(const std::string& qualname, const SourceRange& loc) {
+    if (definer_)
+      if (auto* f = definer_->ensure(qualname, loc)) return f;
+    return cu_ ? cu_->find_function(qualname) : nullptr;
+  }
+  bool has_method(const TypePtr& cls, const std::string& name) {
+    const std::string q = cls->name() + "." + name;
+    if (definer_ && definer_->pending.count(q)) return true;
+    return cu_ && cu_->find_function(q);
+  }
+  // A class or function called `qualname`, asking the resolver when the unit does not know it.
+  SugaredPtr resolve_qualified(const std::string& qualname, const SourceRange& loc) {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      if (cu_) {
+        if (TypePtr t = cu_->find_type(qualname)) {
+          auto r = Sugared::make(Sugared::Kind::ClassRef, qualname);
+          r->type = t;
+          return r;
+        }
+      }
+      if (runtime::Function* f = find_function(qualname, loc);
+          f && qualname.find('.') != std::string::npos)
+        return Sugared::make(Sugared::Kind::Function, f->qualname());
+      if (attempt == 0 && !(options_.resolver && options_.resolver(qualname))) break;
+    }
+    return nullptr;
+  }
+  TypePtr resolve_type_name(const std::string& name) {
+    if (!cu_) return nullptr;
+    auto try_one = [&](const std::string& q) -> TypePtr {
+      if (TypePtr t = cu_->find_type(q)) return t;
+      if (options_.resolver && options_.resolver(q)) return cu_->find_type(q);
+      return nullptr;
+    };
+    if (name.find('.') == std::string::npos) {
+      if (TypePtr t = cu_->find_type(options_.qualifier + "." + name)) return t;
+      return nullptr;
+    }
+    return try_one(name);
+  }
 
   // ---------------------------------------------------------------- frames
   void push_frame(ir::Block* b, bool starts_def = false) {
@@ -324,6 +402,9 @@ class Emitter {
         {"zip", {K::Special, "zip"}},
         {"enumerate", {K::Special, "enumerate"}},
         {"annotate", {K::Special, "annotate"}},
+        {"unchecked_cast", {K::Special, "unchecked_cast"}},
+        {"uninitialized", {K::Special, "uninitialized"}},
+        {"getattr", {K::Special, "getattr"}},
         {"fork", {K::Special, "fork"}},
         {"wait", {K::Builtin, "aten::wait"}},
         {"torch", {K::Module, "torch"}},
@@ -339,7 +420,12 @@ class Emitter {
         "Exception", "AssertionError", "ValueError", "RuntimeError", "TypeError",
         "IndexError", "KeyError", "NotImplementedError", "StopIteration", "ZeroDivisionError"};
     if (exceptions.count(ident)) return Sugared::make(K::Exception, ident);
+    if (ident == "__torch__" || ident == "ops") return Sugared::make(K::Namespace, ident);
+    if (ident == "CONSTANTS" && options_.constants) return Sugared::make(K::Constants, ident);
+    if (ident == "inf" || ident == "nan")
+      return Sugared::simple(insert_constant(ir::Literal(ident == "inf" ? INFINITY : NAN), range));
     if (cu_) {
+      if (auto r = resolve_qualified(options_.qualifier + "." + ident, range)) return r;
       if (auto* f = cu_->find_function(options_.qualifier + "." + ident))
         return Sugared::make(K::Function, f->qualname());
     }
@@ -387,7 +473,7 @@ class Emitter {
     // `torch.Tensor` and friends
     if (text == "torch.Tensor") text = "Tensor";
     try {
-      return ir::parse_type(text);
+      return ir::parse_type(text, [this](const std::string& q) { return resolve_type_name(q); });
     } catch (const Error&) {
       throw error_report(e.range, "Unknown type name '" + text + "'");
     }
@@ -416,6 +502,11 @@ class Emitter {
     }
     if (ret_type) def_stack_.back().declared_return = ret_type;
     std::vector<ir::Argument> arguments;
+    if (self_type_) {
+      if (def.params.empty())
+        throw error_report(def.range, "methods must have a self argument");
+      param_types[0] = self_type_;
+    }
     for (std::size_t i = 0; i < def.params.size(); ++i) {
       const auto& p = def.params[i];
       Value* in = block->addInput();
@@ -424,7 +515,10 @@ class Emitter {
       std::optional<ir::Literal> dflt;
       if (p.default_value) dflt = literal_of(*p.default_value);
       arguments.emplace_back(p.name, param_types[i], std::nullopt, dflt, p.kwarg_only);
-      set_var(SourceRange(p.range), p.name, in);
+      if (i == 0 && self_type_ && self_type_->is_module() && options_.scripted_modules)
+        env_->value_table[p.name] = Sugared::simple(in);  // torch.jit.script's ModuleValue
+      else
+        set_var(SourceRange(p.range), p.name, in);
     }
     emit_statements(def.body);
     handle_maybe_no_return(def, block);
@@ -501,8 +595,40 @@ class Emitter {
         break;
       }
       case StmtKind::Pass: break;
+      case StmtKind::Delete: emit_delete(*s.as<Delete>()); break;
       default:
         throw error_report(s.range, "Unrecognized statement kind");
+    }
+  }
+
+  // PyTorch's emitDelete: `del xs[i]` is aten::Delete (or the class's __delitem__), `del x`
+  // forgets the variable.
+  void emit_delete(const Delete& d) {
+    for (const auto& target : d.targets) {
+      if (auto sub = target->as<Subscript>()) {
+        if (sub->indices.empty() || sub->indices[0]->is<Slice>())
+          throw error_report(target->range,
+                             "del statements only support deletion at a single index, slicing is "
+                             "not supported (see https://github.com/pytorch/pytorch/issues/31430)");
+        SugaredPtr sv = emit_sugared_expr(*sub->value, 1);
+        Value* idx = emit_expr(*sub->indices[0]);
+        Value* val = as_value(sub->value->range, sv);
+        if (val->type()->kind() == TypeKind::ClassType) {
+          emit_method_call(target->range, val, "__delitem__", {{target->range, "", idx}}, {});
+        } else {
+          emit_builtin_call(target->range, Symbol::aten("Delete"),
+                            {{target->range, "", val}, {target->range, "", idx}}, {}, nullptr);
+        }
+      } else if (auto n = target->as<Name>()) {
+        for (Environment* e = env_.get(); e; e = e->next.get()) {
+          e->value_table.erase(n->id);
+          e->type_table.erase(n->id);
+        }
+      } else {
+        throw error_report(target->range,
+                           "del statements are only supported for deleting list and dict items "
+                           "and variables");
+      }
     }
   }
 
@@ -604,7 +730,20 @@ class Emitter {
             v->type()->kind() == TypeKind::NoneType);
   }
 
+  // `a < b < c` is `(a < b) < c`: PyTorch's C++ parser (torch.jit.CompilationUnit, archives)
+  // reads comparison operators as left-associative binary operators, unlike Python.
+  static ExprPtr desugar_chain(const Compare& c) {
+    ExprPtr cur = c.operands[0];
+    for (std::size_t i = 0; i < c.ops.size(); ++i) {
+      SourceRange r = cur->range.merged(c.operands[i + 1]->range);
+      cur = std::make_shared<Compare>(r, ExprList{cur, c.operands[i + 1]},
+                                      std::vector<CmpOpKind>{c.ops[i]});
+    }
+    return cur;
+  }
+
   CondValue emit_cond_expr(const Expr& e) {
+    if (auto c = e.as<Compare>(); c && c->ops.size() > 1) return emit_cond_expr(*desugar_chain(*c));
     if (auto b = e.as<BoolOp>()) {
       CondValue cur = emit_cond_expr(*b->values[0]);
       for (std::size_t i = 1; i < b->values.size(); ++i)
@@ -1026,8 +1165,8 @@ class Emitter {
         emit_subscript_assign(a.range, *sub, *a.value);
         return;
       }
-      SugaredPtr rhs = emit_sugared_expr(*a.value, 1);
-      emit_assign_target(t, rhs, a.range);
+      SugaredPtr rhs = emit_sugared_expr(*a.value, 1, hint);
+      emit_assign_target(t, rhs, a.range, hint);
       return;
     }
     SugaredPtr rhs = emit_sugared_expr(*a.value, 1);
@@ -1046,9 +1185,14 @@ class Emitter {
                       {{loc, "", container}, {loc, "", idx}, {loc, "", v}}, {}, nullptr);
   }
 
-  void emit_assign_target(const Expr& target, const SugaredPtr& rhs, const SourceRange& loc) {
+  void emit_assign_target(const Expr& target, const SugaredPtr& rhs, const SourceRange& loc,
+                          const TypePtr& annotated = nullptr) {
     if (auto n = target.as<Name>()) {
       set_sugared_var(loc, n->id, rhs, nullptr);
+      return;
+    }
+    if (auto a = target.as<Attribute>()) {
+      emit_set_attr(loc, *a, as_value(loc, rhs), annotated);
       return;
     }
     const ExprList* elts = nullptr;
@@ -1061,6 +1205,33 @@ class Emitter {
     }
     throw error_report(target.range,
                        "lhs of assignment must be a variable, subscript, or starred expression");
+  }
+
+  // `obj.field = v`: prim::SetAttr; in `__init__` of a class a new attribute is added.
+  void emit_set_attr(const SourceRange& loc, const Attribute& target, Value* v, const TypePtr& annotated) {
+    Value* obj = emit_expr(*target.value);
+    const TypePtr& t = obj->type();
+    if (t->kind() != TypeKind::ClassType || !t->classInfo())
+      throw error_report(loc, "Tried to set an attribute of a value of type '" + t->repr_str() + "'");
+    auto& info = *t->classInfo();
+    const std::string& field = target.name;
+    auto slot = info.findAttributeSlot(field);
+    bool self_target = is_init_ && target.value->is<Name>() && target.value->as<Name>()->id == "self";
+    if (annotated) v = try_convert(loc, annotated, v, true);
+    if (!slot) {
+      if (!self_target)
+        throw error_report(loc, "Tried to set nonexistent attribute: " + field +
+                                    ". Did you forget to initialize it in __init__()?");
+      info.addAttribute(field, annotated ? annotated : v->type());
+    } else {
+      const TypePtr& expected = info.attributes[*slot].type;
+      v = try_convert(loc, expected, v, true);
+      if (!v->type()->isSubtypeOf(*expected))
+        throw error_report(loc, "Wrong type for attribute assignment. Expected " + expected->repr_str() +
+                                    " but got " + v->type()->repr_str());
+    }
+    Node* n = graph_->insertNode(graph_->createSetAttr(obj, field, v));
+    n->setSourceRange(loc);
   }
 
   std::vector<SugaredPtr> as_tuple(const SourceRange& loc, const SugaredPtr& sv, std::size_t n) {
@@ -1107,6 +1278,19 @@ class Emitter {
       Value* r = emit_builtin_call(a.range, op_for(lhs->type()),
                                    {{a.range, "", lhs}, {a.value->range, "", rhs}}, {}, nullptr);
       set_var(a.target->range, n->id, r);
+      return;
+    }
+    if (auto attr = a.target->as<Attribute>()) {
+      // PyTorch's emitAugAssignmentToSelectVar: read the attribute, combine, set it back.
+      Value* obj = emit_expr(*attr->value);
+      Value* lhs = as_value(a.target->range, sugared_attr(a.target->range, Sugared::simple(obj), attr->name));
+      Value* rhs = emit_expr(*a.value);
+      Value* r = emit_builtin_call(a.range, op_for(lhs->type()),
+                                   {{a.range, "", lhs}, {a.value->range, "", rhs}}, {}, nullptr);
+      if (obj->type()->kind() != TypeKind::ClassType)
+        throw error_report(a.target->range, "unexpected expression on left-hand side of augmented assignment");
+      Node* n = graph_->insertNode(graph_->createSetAttr(obj, attr->name, r));
+      n->setSourceRange(a.range);
       return;
     }
     if (auto sub = a.target->as<Subscript>()) {
@@ -1160,6 +1344,54 @@ class Emitter {
 
   SugaredPtr sugared_attr(const SourceRange& loc, const SugaredPtr& base, const std::string& field) {
     using K = Sugared::Kind;
+    if (base->kind == K::Namespace) {
+      if (base->name == "ops") return Sugared::make(K::Namespace, "ops." + field);
+      if (base->name.rfind("ops.", 0) == 0) {
+        std::string q = base->name.substr(4) + "::" + field;
+        return Sugared::make(K::Builtin, q, Symbol::fromQualString(q));
+      }
+      std::string q = base->name + "." + field;
+      if (auto r = resolve_qualified(q, loc)) return r;
+      return Sugared::make(K::Namespace, q);
+    }
+    if (base->kind == K::Constants) {
+      std::size_t idx = 0;
+      bool ok = field.size() > 1 && field[0] == 'c';
+      for (std::size_t i = 1; ok && i < field.size(); ++i) {
+        ok = std::isdigit(static_cast<unsigned char>(field[i])) != 0;
+        if (ok) idx = idx * 10 + static_cast<std::size_t>(field[i] - '0');
+      }
+      std::optional<runtime::IValue> v;
+      if (ok) v = options_.constants(idx);
+      if (!v) throw error_report(loc, "constant '" + field + "' is not in the archive's constants table");
+      auto lit = runtime::to_literal(*v);
+      if (!lit) throw error_report(loc, "constant '" + field + "' cannot be a graph constant");
+      return Sugared::simple(insert_constant(*lit, loc));
+    }
+    if (base->kind == K::ClassRef) {
+      const TypePtr& t = base->type;
+      if (field == "__new__" && t->kind() == TypeKind::ClassType) {
+        auto r = Sugared::make(K::New, t->name());
+        r->type = t;
+        return r;
+      }
+      throw error_report(loc, "'" + t->repr_str() + "' object has no attribute or method '" + field + "'");
+    }
+    if (base->kind == K::Simple && base->value->type()->kind() == TypeKind::ClassType &&
+        base->value->type()->classInfo()) {
+      return class_attr(loc, base->value, field);
+    }
+    if (base->kind == K::Simple && base->value->type()->isNamedTuple()) {
+      const TypePtr& t = base->value->type();
+      const auto& names = t->fieldNames();
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == field) {
+          // PyTorch inserts a fresh constant (no source range) for every field access.
+          Value* idx = insert_constant(ir::Literal(static_cast<std::int64_t>(i)), SourceRange());
+          return Sugared::simple(
+              graph_->insertNode(graph_->createTupleIndex(base->value, idx, t->elements()[i]))->output());
+        }
+    }
     if (base->kind == K::Module) {
       std::string path = base->name + "." + field;
       if (path == "torch.nn" || path == "torch.nn.functional" || path == "torch.jit")
@@ -1189,6 +1421,76 @@ class Emitter {
       return Sugared::make(K::Builtin, "aten::" + field, Symbol::aten(field), v);
     }
     throw error_report(loc, "'" + base->name + "' object has no attribute or method '" + field + "'");
+  }
+
+  // `obj.field` on an object of a class or module: an attribute (prim::GetAttr), a class
+  // constant, or a method.
+  SugaredPtr class_attr(const SourceRange& loc, Value* obj, const std::string& field) {
+    const TypePtr& t = obj->type();
+    const auto& info = *t->classInfo();
+    if (auto slot = info.findAttributeSlot(field)) {
+      Node* n = graph_->insertNode(graph_->createGetAttr(obj, field));
+      if (meaningful_name(field)) n->output()->setDebugName(field);
+      (void)slot;
+      return Sugared::simple(n->output());
+    }
+    for (const auto& [name, lit] : info.constants)
+      if (name == field) return Sugared::simple(insert_constant(lit, loc));
+    if (has_method(t, field)) {
+      auto r = Sugared::make(Sugared::Kind::Method, field, {}, obj);
+      r->type = t;
+      return r;
+    }
+    if (t->is_module())
+      throw error_report(loc, "Module '" + short_name(t->name()) + "' has no attribute '" + field + "' ");
+    throw error_report(loc, "Tried to access nonexistent attribute or method '" + field +
+                                "' of type '" + t->repr_str() +
+                                "'. Did you forget to initialize an attribute in __init__()?");
+  }
+  static std::string short_name(const std::string& q) {
+    auto dot = q.rfind('.');
+    return dot == std::string::npos ? q : q.substr(dot + 1);
+  }
+
+  // A call of method `name` of `self` (prim::CallMethod), the method compiled on demand.
+  Value* emit_method_call(const SourceRange& loc, Value* self, const std::string& name,
+                          const std::vector<NamedValue>& args, const std::vector<NamedValue>& kwargs) {
+    const TypePtr& t = self->type();
+    runtime::Function* f = find_function(t->name() + "." + name, loc);
+    if (!f) throw error_report(loc, "'" + t->repr_str() + "' object has no attribute or method '" + name + "'");
+    ir::FunctionSchema schema = f->getSchema();
+    std::vector<NamedValue> all{{loc, "self", self}};
+    for (auto& a : args) all.push_back(a);
+    std::string why;
+    auto matched = try_match_schema(schema, loc, all, kwargs, nullptr, true, why);
+    if (!matched) throw error_report(loc, why);
+    Node* call = graph_->insertNode(graph_->create(ir::prim::CallMethod, matched->inputs, 1));
+    call->s_(ir::attr::name, name);
+    call->setSourceRange(loc);
+    call->output()->setType(matched->returns.at(0));
+    return call->output();
+  }
+
+  // `C(args)`: a NamedTuple is a tuple; a class is prim::CreateObject and its __init__.
+  Value* emit_construct(const SourceRange& loc, const TypePtr& t, const std::vector<NamedValue>& args,
+                        const std::vector<NamedValue>& kwargs) {
+    if (t->isNamedTuple()) {
+      std::vector<ir::Argument> fields;
+      for (std::size_t i = 0; i < t->elements().size(); ++i)
+        fields.emplace_back(t->fieldNames()[i], t->elements()[i]);
+      ir::FunctionSchema schema(t->name(), "", std::move(fields), {ir::Argument("", t)});
+      std::string why;
+      auto matched = try_match_schema(schema, loc, args, kwargs, nullptr, true, why);
+      if (!matched) throw error_report(loc, why);
+      return graph_->insertNode(graph_->createTuple(matched->inputs, t))->output();
+    }
+    if (t->kind() != TypeKind::ClassType || t->is_module())
+      throw error_report(loc, "cannot call a value of type '" + t->repr_str() + "'");
+    Node* n = graph_->insertNode(graph_->create(ir::prim::CreateObject, 1));
+    n->setSourceRange(loc);
+    n->output()->setType(t);
+    emit_method_call(loc, n->output(), "__init__", args, kwargs);
+    return n->output();
   }
 
   std::vector<NamedValue> emit_args(const ExprList& args) {
@@ -1232,7 +1534,31 @@ class Emitter {
         return r;
       }
       case K::Special: return emit_special(c, callee->name);
+      case K::Method: {
+        auto args = emit_args(c.args);
+        auto kwargs = emit_kwargs(c.keywords);
+        return Sugared::simple(emit_method_call(loc, callee->value, callee->name, args, kwargs));
+      }
+      case K::ClassRef: {
+        auto args = emit_args(c.args);
+        auto kwargs = emit_kwargs(c.keywords);
+        return Sugared::simple(emit_construct(loc, callee->type, args, kwargs));
+      }
+      case K::New: {
+        Node* n = graph_->insertNode(graph_->create(ir::prim::CreateObject, 1));
+        n->setSourceRange(loc);
+        n->output()->setType(callee->type);
+        return Sugared::simple(n->output());
+      }
+      case K::Simple:
+        if (callee->value->type()->kind() == TypeKind::ClassType && callee->value->type()->is_module()) {
+          auto args = emit_args(c.args);
+          auto kwargs = emit_kwargs(c.keywords);
+          return Sugared::simple(emit_method_call(loc, callee->value, "forward", args, kwargs));
+        }
+        break;
       case K::Function: {
+        find_function(callee->name, loc);
         runtime::Function& f = cu_->get_function(callee->name);
         auto args = emit_args(c.args);
         auto kwargs = emit_kwargs(c.keywords);
@@ -1304,6 +1630,25 @@ class Emitter {
         throw error_report(loc, "expected an expression of type " + t->repr_str() +
                                     " but found " + v->type()->repr_str());
       return Sugared::simple(v);
+    }
+    if (form == "unchecked_cast") {  // the importer's refinement: unchecked_cast(T, e)
+      if (c.args.size() != 2) throw error_report(loc, "unchecked_cast expects 2 arguments");
+      TypePtr t = parse_type_expr(*c.args[0]);
+      Value* v = emit_expr(*c.args[1]);
+      Node* n = graph_->insertNode(graph_->create(ir::prim::unchecked_cast, {v}));
+      n->output()->setType(t);
+      return Sugared::simple(n->output());
+    }
+    if (form == "uninitialized") {  // a value never read on executed paths
+      if (c.args.size() != 1) throw error_report(loc, "uninitialized expects 1 argument");
+      TypePtr t = parse_type_expr(*c.args[0]);
+      return Sugared::simple(graph_->insertNode(graph_->createUninitialized(t))->output());
+    }
+    if (form == "getattr") {  // getattr(obj, "name"), names that are not identifiers
+      if (c.args.size() != 2 || !c.args[1]->is<StringLiteral>())
+        throw error_report(loc, "getattr's second argument must be a string literal");
+      SugaredPtr obj = emit_sugared_expr(*c.args[0], 1);
+      return sugared_attr(loc, obj, c.args[1]->as<StringLiteral>()->value);
     }
     if (form == "isinstance") {
       CondValue cv = emit_isinstance(*c.args.at(0), *c.args.at(1));
@@ -1407,8 +1752,7 @@ class Emitter {
         auto c = e.as<Compare>();
         if (c->ops.size() == 1 && (c->ops[0] == CmpOpKind::Is || c->ops[0] == CmpOpKind::IsNot))
           return emit_cond_expr(e).value;
-        if (c->ops.size() != 1)
-          throw error_report(e.range, "Chained comparisons are not supported");
+        if (c->ops.size() != 1) return emit_expr(*desugar_chain(*c), hint);
         static const std::map<CmpOpKind, const char*> names = {
             {CmpOpKind::Eq, "eq"}, {CmpOpKind::Ne, "ne"}, {CmpOpKind::Lt, "lt"},
             {CmpOpKind::Le, "le"}, {CmpOpKind::Gt, "gt"}, {CmpOpKind::Ge, "ge"},
@@ -1444,6 +1788,7 @@ class Emitter {
       case ExprKind::Dict: return emit_dict_literal(*e.as<DictLiteral>(), hint);
       case ExprKind::Subscript: return emit_subscript(*e.as<Subscript>());
       case ExprKind::ListComp: return emit_list_comp(*e.as<ListComp>(), hint);
+      case ExprKind::DictComp: return emit_dict_comp(*e.as<DictComp>(), hint);
       default: break;
     }
     throw error_report(e.range, "Unsupported expression");
@@ -1523,6 +1868,39 @@ class Emitter {
     emit_for_common(lc.range, *lc.target, *lc.iter, body);
     pop_frame();
     return list;
+  }
+
+  // PyTorch's emitDictComprehension: a DictConstruct filled by aten::_set_item in a loop.
+  Value* emit_dict_comp(const DictComp& dc, const TypePtr& hint) {
+    if (!dc.ifs.empty()) throw error_report(dc.range, "Comprehension ifs are not supported yet");
+    Node* dn = graph_->insertNode(graph_->create(ir::prim::DictConstruct, 1));
+    Value* dict = dn->output()->setType(Type::Dict(Type::Str(), Type::Tensor()));
+    bool type_set = false;
+    if (hint) {
+      if (hint->kind() != TypeKind::DictType)
+        throw error_report(dc.range, "Expected Dict type annotation for dict comprehension, found " +
+                                         hint->repr_str());
+      dict->setType(hint);
+      type_set = true;
+    }
+    Node* scope = graph_->insertNode(graph_->create(Symbol::prim("ComprehensionScope"), 0));
+    scope->setSourceRange(dc.range);
+    ir::Block* b = scope->addBlock();
+    push_frame(b);
+    ir::WithInsertPoint g(b);
+    auto body = [&] {
+      Value* k = emit_expr(*dc.key);
+      Value* v = emit_expr(*dc.value);
+      if (!type_set) {
+        dict->setType(Type::Dict(k->type(), v->type()));
+        type_set = true;
+      }
+      emit_builtin_call(dc.range, Symbol::aten("_set_item"),
+                        {{dc.range, "self", dict}, {dc.range, "", k}, {dc.range, "", v}}, {}, nullptr);
+    };
+    emit_for_common(dc.range, *dc.target, *dc.iter, body);
+    pop_frame();
+    return dict;
   }
 
   Value* emit_subscript(const Subscript& s) {
@@ -1836,21 +2214,236 @@ TJIT_DEF std::shared_ptr<ir::Graph> emit_function(const Def& def, runtime::Compi
   return e.emit(def, schema_out);
 }
 
-TJIT_DEF void define(runtime::CompilationUnit& cu, const std::shared_ptr<const Source>& source,
-                     const CompileOptions& options) {
-  Module m = parse(source);
-  for (const auto& s : m.body) {
+namespace detail {
+
+inline std::string expr_text(const Expr& e) { return std::string(e.range.text()); }
+
+// A literal of a class body (`K : Final[int] = 3`, enum members), tuples included.
+inline ir::Literal class_literal(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Int: return ir::Literal(e.as<IntLiteral>()->value);
+    case ExprKind::Float: return ir::Literal(e.as<FloatLiteral>()->value);
+    case ExprKind::Str: return ir::Literal(e.as<StringLiteral>()->value);
+    case ExprKind::Bool: return ir::Literal(e.as<BoolLiteral>()->value);
+    case ExprKind::None: return ir::Literal();
+    case ExprKind::UnaryOp: {
+      auto u = e.as<UnaryOp>();
+      if (u->op == UnaryOpKind::Neg) {
+        ir::Literal v = class_literal(*u->operand);
+        if (v.is_int()) return ir::Literal(-v.to_int());
+        if (v.is_double()) return ir::Literal(-v.to_double());
+      }
+      break;
+    }
+    case ExprKind::Tuple:
+    case ExprKind::List: {
+      const ExprList& elts = e.kind == ExprKind::Tuple ? e.as<TupleLiteral>()->elts : e.as<ListLiteral>()->elts;
+      std::vector<ir::Literal> items;
+      for (const auto& x : elts) items.push_back(class_literal(*x));
+      return ir::Literal::tuple(std::move(items));
+    }
+    default: break;
+  }
+  throw error_report(e.range, "class constants must be literals");
+}
+
+inline std::vector<std::string> string_list(const Expr& e) {
+  std::vector<std::string> out;
+  const ExprList* elts = nullptr;
+  if (auto l = e.as<ListLiteral>()) elts = &l->elts;
+  if (auto t = e.as<TupleLiteral>()) elts = &t->elts;
+  if (!elts) throw error_report(e.range, "expected a list of strings");
+  for (const auto& x : *elts) {
+    auto sl = x->as<StringLiteral>();
+    if (!sl) throw error_report(x->range, "expected a string");
+    out.push_back(sl->value);
+  }
+  return out;
+}
+
+TJIT_DEF runtime::Function* Definer::ensure(const std::string& qualname, const SourceRange& loc) {
+  auto it = pending.find(qualname);
+  if (it == pending.end()) return cu.find_function(qualname);
+  if (in_progress.count(qualname))
+    throw error_report(loc, "Recursive calls are not supported in TorchScript: '" + qualname +
+                                "' is called while it is being compiled");
+  Pending p = it->second;
+  in_progress.insert(qualname);
+  ir::FunctionSchema schema("", "", {}, {});
+  std::shared_ptr<ir::Graph> g;
+  try {
+    Emitter e(&cu, options, this);
+    g = e.emit(*p.def, &schema, p.self_type);
+  } catch (...) {
+    in_progress.erase(qualname);
+    throw;
+  }
+  in_progress.erase(qualname);
+  pending.erase(qualname);
+  runtime::Function* f = cu.create_function(qualname, g);
+  f->setSchema(std::move(schema));
+  return f;
+}
+
+TJIT_DEF void Definer::declare() {
+  const std::string& q = options.qualifier;
+  struct ClassEntry {
+    const ClassDef* c;
+    std::string qualname, base;
+    TypePtr type;
+  };
+  std::vector<ClassEntry> classes;
+  for (const auto& s : module.body) {
     if (auto d = s->as<Def>()) {
-      ir::FunctionSchema schema("", "", {}, {});
-      auto g = emit_function(*d, &cu, options, &schema);
-      auto* f = cu.create_function(options.qualifier + "." + d->name, g);
-      f->setSchema(std::move(schema));
-    } else if (s->is<ClassDef>()) {
-      throw error_report(s->range, "classes are not supported by tjit::compile yet");
+      pending[q + "." + d->name] = {d, nullptr};
+      order.push_back(q + "." + d->name);
+    } else if (auto c = s->as<ClassDef>()) {
+      std::string base = c->bases.empty() ? "" : expr_text(*c->bases[0]);
+      ClassEntry e{c, q + "." + c->name, base, nullptr};
+      if (cu.find_type(e.qualname))
+        throw error_report(c->range, "class '" + e.qualname + "' already defined.");
+      if (base == "Module" || base == "nn.Module" || base == "torch.nn.Module") {
+        e.type = Type::Module(e.qualname);
+      } else if (base.empty() || base == "object") {
+        e.type = Type::Class(e.qualname);
+      } else if (base == "NamedTuple" || base == "Enum" || base == "enum.Enum") {
+        // built once their fields are known (below)
+      } else if (base == "ModuleInterface" || base == "Interface") {
+        e.type = Type::Interface(e.qualname, base == "ModuleInterface");
+      } else {
+        throw error_report(c->bases[0]->range, "unsupported base class '" + base + "'");
+      }
+      if (e.type) cu.register_type(e.type);
+      classes.push_back(std::move(e));
+    } else if (auto a = s->as<Assign>(); a && a->targets.size() == 1 && a->targets[0]->is<Name>() &&
+                                           a->targets[0]->as<Name>()->id == "op_version_set") {
+      // legacy header line
     } else {
-      throw error_report(s->range, "expected def but found statement");
+      throw error_report(s->range, "expected def or class but found statement");
     }
   }
+  auto parse_type = [&](const Expr& e) {
+    std::string text = expr_text(e);
+    if (text.rfind("Final[", 0) == 0 && text.back() == ']') text = text.substr(6, text.size() - 7);
+    if (text == "torch.Tensor") text = "Tensor";
+    try {
+      return ir::parse_type(text, [&](const std::string& n) -> TypePtr {
+        if (n.find('.') == std::string::npos) return cu.find_type(q + "." + n);
+        if (TypePtr t = cu.find_type(n)) return t;
+        if (options.resolver && options.resolver(n)) return cu.find_type(n);
+        return nullptr;
+      });
+    } catch (const Error&) {
+      throw error_report(e.range, "Unknown type name '" + text + "'");
+    }
+  };
+  // NamedTuples and enums first: other classes' attributes may have their types.
+  std::stable_sort(classes.begin(), classes.end(), [](const ClassEntry& a, const ClassEntry& b) {
+    return (a.type == nullptr) > (b.type == nullptr);
+  });
+  for (auto& e : classes) {
+    const ClassDef& c = *e.c;
+    if (e.base == "NamedTuple") {
+      std::vector<std::string> names;
+      std::vector<TypePtr> types_;
+      for (const auto& st : c.body) {
+        auto a = st->as<Assign>();
+        if (!a || !a->annotation || a->targets.size() != 1 || !a->targets[0]->is<Name>()) continue;
+        names.push_back(a->targets[0]->as<Name>()->id);
+        types_.push_back(parse_type(*a->annotation));
+      }
+      e.type = Type::NamedTuple(e.qualname, std::move(names), std::move(types_));
+      cu.register_type(e.type);
+      continue;
+    }
+    if (e.base == "Enum" || e.base == "enum.Enum") {
+      std::vector<std::pair<std::string, ir::Literal>> values;
+      TypePtr vt;
+      for (const auto& st : c.body) {
+        auto a = st->as<Assign>();
+        if (!a || !a->value || a->targets.size() != 1 || !a->targets[0]->is<Name>()) continue;
+        ir::Literal v = class_literal(*a->value);
+        TypePtr t = v.is_int() ? Type::Int() : v.is_double() ? Type::Float() : Type::Str();
+        if (vt && !vt->equals(*t))
+          throw error_report(a->range, "Enum class with varying value types are not supported.");
+        vt = t;
+        values.emplace_back(a->targets[0]->as<Name>()->id, std::move(v));
+      }
+      e.type = Type::Enum(e.qualname, vt ? vt : Type::Int(), std::move(values));
+      cu.register_type(e.type);
+      continue;
+    }
+    auto& info = *e.type->classInfo();
+    std::vector<std::string> params, buffers;
+    for (const auto& st : c.body) {
+      if (auto d = st->as<Def>()) {
+        std::string mq = e.qualname + "." + d->name;
+        if (e.type->kind() == TypeKind::InterfaceType) {
+          info.method_names.push_back(d->name);
+          continue;
+        }
+        if (d->decorator("staticmethod"))
+          throw error_report(d->range, "static methods are not supported yet");
+        pending[mq] = {d, e.type};
+        info.method_names.push_back(d->name);
+        order.push_back(mq);
+        continue;
+      }
+      if (st->is<Pass>() || st->is<ExprStmt>()) continue;  // pass, docstrings
+      auto a = st->as<Assign>();
+      if (!a || a->targets.size() != 1)
+        throw error_report(st->range, "unexpected statement in a class body");
+      const Expr& t = *a->targets[0];
+      if (auto sub = t.as<Subscript>()) {  // __annotations__["0"] = T
+        if (!sub->value->is<Name>() || sub->value->as<Name>()->id != "__annotations__" ||
+            sub->indices.size() != 1 || !sub->indices[0]->is<StringLiteral>() || !a->value)
+          throw error_report(st->range, "unexpected statement in a class body");
+        info.addAttribute(sub->indices[0]->as<StringLiteral>()->value, parse_type(*a->value));
+        continue;
+      }
+      auto n = t.as<Name>();
+      if (!n) throw error_report(st->range, "unexpected statement in a class body");
+      if (n->id == "__parameters__" && a->value) {
+        params = string_list(*a->value);
+        continue;
+      }
+      if (n->id == "__buffers__" && a->value) {
+        buffers = string_list(*a->value);
+        continue;
+      }
+      if (n->id == "__constants__" || n->id == "__jit_unused_properties__" ||
+          n->id == "__annotations__")
+        continue;
+      if (a->value) {  // `K : Final[int] = 3`, or `K = 3`
+        info.constants.emplace_back(n->id, class_literal(*a->value));
+        continue;
+      }
+      if (!a->annotation) throw error_report(st->range, "unexpected statement in a class body");
+      info.addAttribute(n->id, parse_type(*a->annotation));
+    }
+    for (auto& attr : info.attributes) {
+      for (auto& p : params) attr.is_parameter = attr.is_parameter || attr.name == p;
+      for (auto& b : buffers) attr.is_buffer = attr.is_buffer || attr.name == b;
+    }
+  }
+}
+
+TJIT_DEF void Definer::compile_all() {
+  // `__init__` of classes first: it declares the attributes other methods use.
+  for (const auto& q : order)
+    if (q.size() > 9 && q.compare(q.size() - 9, 9, ".__init__") == 0 && pending.count(q))
+      ensure(q, pending.at(q).def->range);
+  for (const auto& q : order)
+    if (pending.count(q)) ensure(q, pending.at(q).def->range);
+}
+
+}  // namespace detail
+
+TJIT_DEF void define(runtime::CompilationUnit& cu, const std::shared_ptr<const Source>& source,
+                     const CompileOptions& options) {
+  detail::Definer d(cu, options, parse(source));
+  d.declare();
+  d.compile_all();
 }
 
 }  // namespace tjit::frontend

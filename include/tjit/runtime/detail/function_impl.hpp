@@ -54,6 +54,47 @@ TJIT_DEF std::vector<Function*> CompilationUnit::get_functions() const {
   return out;
 }
 
+TJIT_DEF void CompilationUnit::register_type(ir::TypePtr type) {
+  std::lock_guard<std::mutex> lock(mu_);
+  TJIT_CHECK(!types_by_name_.count(type->name()), "class '", type->name(), "' already defined.");
+  types_by_name_.emplace(type->name(), type);
+  types_.push_back(std::move(type));
+}
+
+TJIT_DEF ir::TypePtr CompilationUnit::find_type(std::string_view qualname) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = types_by_name_.find(std::string(qualname));
+  if (it == types_by_name_.end() && qualname.find('.') == std::string_view::npos)
+    it = types_by_name_.find("__torch__." + std::string(qualname));
+  return it == types_by_name_.end() ? nullptr : it->second;
+}
+
+TJIT_DEF std::vector<ir::TypePtr> CompilationUnit::get_types() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return types_;
+}
+
+TJIT_DEF Method::Method(ObjectPtr owner, const CompilationUnit& cu, std::string_view name)
+    : owner_(std::move(owner)), fn_(cu.find_method(owner_->type(), name)) {
+  TJIT_CHECK(fn_, "'", owner_->type()->annotation_str(), "' object has no attribute or method '",
+             name, "'");
+}
+
+TJIT_DEF IValue Method::operator()(std::vector<IValue> args, const Kwargs& kwargs) const {
+  args.insert(args.begin(), IValue(owner_));
+  Stack stack = bind_arguments(fn_->getSchema(), std::move(args), kwargs);
+  fn_->run(stack);
+  if (stack.size() == 1) return std::move(stack[0]);
+  return IValue(make_tuple(std::move(stack)));
+}
+
+TJIT_DEF ObjectPtr create_object(const CompilationUnit& cu, std::string_view class_qualname) {
+  ir::TypePtr t = cu.find_type(class_qualname);
+  TJIT_CHECK(t && t->kind() == ir::TypeKind::ClassType, "class '", class_qualname,
+             "' is not defined");
+  return make_object(t);
+}
+
 TJIT_DEF bool is_instance(const IValue& v, const ir::Type& type) {
   using ir::TypeKind;
   switch (type.kind()) {

@@ -76,6 +76,10 @@ summarise_tests() {
       *) failed=$((failed + 1)) ;;
     esac
   done < <(sed -nE 's#^(//[^ ]+) +(\(cached\) +)?(PASSED|FAILED TO BUILD|FAILED|TIMEOUT|NO STATUS|FLAKY|INCOMPLETE|SKIPPED).*#\1 \3#p' "$bazel_log" | sed -E 's/ (FAILED TO BUILD|NO STATUS)$/ BROKEN/')
+  # A BUILD file that does not load hides its targets from the summary: count each such package.
+  local broken
+  broken=$(grep -cE "^ERROR: .*(contains errors|error loading package)" "$bazel_log" || true)
+  failed=$((failed + broken))
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ]
 }

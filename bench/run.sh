@@ -8,6 +8,15 @@ if [ -z "$targets" ]; then
   echo "no benchmarks yet" >&2
   exit 0
 fi
+# libtorch's side of the comparisons (built outside Bazel: libtorch is never a dependency).
+libtorch_bin=""
+if [ -e /usr/lib/x86_64-linux-gnu/libtorch.so ] && bench/libtorch/build.sh; then
+  libtorch_bin="$PWD/bench/libtorch/out/interpreter_libtorch"
+fi
 for t in ${1:-$targets}; do
-  bazel run --config=bench "$t"
+  if [ "$t" = "//bench:interpreter_bench" ] && [ -n "$libtorch_bin" ]; then
+    bazel run --config=bench "$t" -- "$libtorch_bin"
+  else
+    bazel run --config=bench "$t"
+  fi
 done

@@ -6,7 +6,9 @@
 #ifndef TJIT_HEADER_ONLY
 #include "tjit/tensor/ops/detail/attention_impl.hpp"
 #include "tjit/tensor/ops/detail/copy_impl.hpp"
+#include "tjit/tensor/ops/detail/elementwise_activation_impl.hpp"
 #include "tjit/tensor/ops/detail/elementwise_binary_impl.hpp"
+#include "tjit/tensor/ops/detail/elementwise_compare_impl.hpp"
 #include "tjit/tensor/ops/detail/elementwise_unary_impl.hpp"
 #include "tjit/tensor/ops/detail/factory_impl.hpp"
 #include "tjit/tensor/ops/detail/linalg_impl.hpp"

@@ -349,3 +349,107 @@ graph(%x : Tensor, %n : int):
   for (auto& t : threads) t.join();
   for (int k = 0; k < 8; ++k) CHECK(tjit::equal(serial[k], parallel[k]));
 }
+
+TEST_CASE("int and float builtins run as register instructions") {
+  // for i in range(n): acc = (acc + i * 3) % 1000003   (PyTorch: n=1000 -> 498497)
+  const char* loop = R"IR(
+graph(%n : int):
+  %t : bool = prim::Constant[value=1]()
+  %zero : int = prim::Constant[value=0]()
+  %three : int = prim::Constant[value=3]()
+  %m : int = prim::Constant[value=1000003]()
+  %r : int = prim::Loop(%n, %t, %zero)
+    block0(%i : int, %acc : int):
+      %a : int = aten::mul(%i, %three)
+      %b : int = aten::add(%acc, %a)
+      %c : int = aten::remainder(%b, %m)
+      -> (%t, %c)
+  return (%r)
+)IR";
+  CHECK(run(loop, {IValue(1000)})[0].toInt() == 498497);
+  CHECK(run(loop, {IValue(0)})[0].toInt() == 0);
+  std::string d = Code(ir::parse_ir(loop), "f").dump();
+  CHECK(d.find("MUL_II") != std::string::npos);
+  CHECK(d.find("REM_II") != std::string::npos);
+  CHECK(d.find(" OP ") == std::string::npos);  // no boxed operator call left in the loop
+
+  // Python's modulo and floor division on negative ints; a zero divisor raises.
+  const char* divmod = R"IR(
+graph(%a : int, %b : int):
+  %q : int = aten::floordiv(%a, %b)
+  %r : int = aten::remainder(%a, %b)
+  %f : float = aten::div(%a, %b)
+  return (%q, %r, %f)
+)IR";
+  Stack s = run(divmod, {IValue(-7), IValue(2)});
+  CHECK(s[0].toInt() == -4);
+  CHECK(s[1].toInt() == 1);
+  CHECK(s[2].toDouble() == -3.5);
+  CHECK_THROWS_WITH_AS(run(divmod, {IValue(1), IValue(0)}), doctest::Contains("division by 0"),
+                       ZeroDivisionError);
+
+  // if x > y: x - y else: y - x, on floats (the condition is tested in its register).
+  const char* absdiff = R"IR(
+graph(%x : float, %y : float):
+  %c : bool = aten::gt(%x, %y)
+  %r : float = prim::If(%c)
+    block0():
+      %d : float = aten::sub(%x, %y)
+      -> (%d)
+    block1():
+      %e : float = aten::sub(%y, %x)
+      -> (%e)
+  return (%r)
+)IR";
+  CHECK(run(absdiff, {IValue(1.5), IValue(4.0)})[0].toDouble() == 2.5);
+  CHECK(run(absdiff, {IValue(4.0), IValue(1.5)})[0].toDouble() == 2.5);
+}
+
+TEST_CASE("loops whose outputs permute the carried values, and computed conditions") {
+  // a, b = 0, 1; for _ in range(n): a, b = b, a + b   (fib(10) = 55)
+  const char* fib = R"IR(
+graph(%n : int):
+  %t : bool = prim::Constant[value=1]()
+  %zero : int = prim::Constant[value=0]()
+  %one : int = prim::Constant[value=1]()
+  %r : int, %s : int = prim::Loop(%n, %t, %zero, %one)
+    block0(%i : int, %a : int, %b : int):
+      %c : int = aten::add(%a, %b)
+      -> (%t, %b, %c)
+  return (%r, %s)
+)IR";
+  Stack f = run(fib, {IValue(10)});
+  CHECK(f[0].toInt() == 55);
+  CHECK(f[1].toInt() == 89);
+  // acc = 1; while acc < limit: acc = acc * 2   (limit 100 -> 128; 1 -> 1)
+  const char* doubling = R"IR(
+graph(%limit : int):
+  %max : int = prim::Constant[value=9223372036854775807]()
+  %one : int = prim::Constant[value=1]()
+  %two : int = prim::Constant[value=2]()
+  %c0 : bool = aten::lt(%one, %limit)
+  %r : int = prim::Loop(%max, %c0, %one)
+    block0(%i : int, %acc : int):
+      %acc2 : int = aten::mul(%acc, %two)
+      %c : bool = aten::lt(%acc2, %limit)
+      -> (%c, %acc2)
+  return (%r)
+)IR";
+  CHECK(run(doubling, {IValue(100)})[0].toInt() == 128);
+  CHECK(run(doubling, {IValue(1)})[0].toInt() == 1);
+  // The same tensor value carried through two parameters, and the index carried out.
+  const char* twice = R"IR(
+graph(%x : Tensor, %n : int):
+  %t : bool = prim::Constant[value=1]()
+  %one : int = prim::Constant[value=1]()
+  %p : Tensor, %q : Tensor, %k : int = prim::Loop(%n, %t, %x, %x, %one)
+    block0(%i : int, %a : Tensor, %b : Tensor, %j : int):
+      %y : Tensor = aten::add(%a, %b, %one)
+      -> (%t, %y, %y, %i)
+  return (%p, %q, %k)
+)IR";
+  Stack tw = run(twice, {tjit::ones({2}), IValue(3)});
+  CHECK(tjit::equal(tw[0].toTensor(), tjit::full({2}, 8.0f)));
+  CHECK(tjit::equal(tw[1].toTensor(), tjit::full({2}, 8.0f)));
+  CHECK(tw[2].toInt() == 2);
+}

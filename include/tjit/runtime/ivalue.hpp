@@ -170,6 +170,23 @@ class IValue {
     return *this;
   }
   ~IValue() { destroy(); }
+  // Overwrite with a number in place (the interpreter's scalar register instructions).
+  void setInt(std::int64_t v) noexcept {
+    destroy();
+    tag_ = Tag::Int;
+    p_.i = v;
+  }
+  void setDouble(double v) noexcept {
+    destroy();
+    tag_ = Tag::Double;
+    p_.d = v;
+  }
+  void setBool(bool v) noexcept {
+    destroy();
+    tag_ = Tag::Bool;
+    p_.i = 0;
+    p_.b = v;
+  }
   void swap(IValue& o) noexcept {
     IValue tmp(std::move(o));
     o.move_from(std::move(*this));

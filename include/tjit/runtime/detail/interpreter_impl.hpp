@@ -2,20 +2,31 @@
 #pragma once
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <sstream>
+#include <string>
 #include <unordered_map>
 
 #include "tjit/runtime/function.hpp"
 #include "tjit/runtime/future.hpp"
 #include "tjit/runtime/interpreter.hpp"
 #include "tjit/runtime/operator.hpp"
+#include "tjit/runtime/detail/builtin_helpers.hpp"
 
 namespace tjit::runtime {
 
 namespace detail {
+
+// "aten::add.int" from ("ADD", ".int"); REM is aten::remainder.
+inline std::string scalar_op_name(std::string_view opcode, std::string_view overload) {
+  std::string name = opcode == "REM" ? "remainder" : std::string(opcode);
+  for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return "aten::" + name + std::string(overload);
+}
 
 enum class OpCode : std::uint8_t {
   LOAD,             // push a copy of register X
@@ -51,7 +62,29 @@ enum class OpCode : std::uint8_t {
   CHECK_NONE,       // unwrap an Optional known to be set: error if None (X = message)
   ENTER,            // pop a context manager object (torch.no_grad()), enter it
   EXIT,             // pop the context manager object, leave it
+  // Register instructions (Note [Scalar instructions]).
+  COPYR,            // register X = a copy of register N
+  MOVER,            // register X = register N, leaving N empty
+  CONSTR,           // register X = constant N
+  JFR,              // jump to X when the bool in register N is false
+#define TJIT_SCALAR_OPCODES(_) \
+  _(ADD, AddF) _(SUB, SubF) _(MUL, MulF) _(DIV, DivF) _(FLOORDIV, FloordivF) _(REM, RemainderF) \
+  _(LT, LtF) _(LE, LeF) _(GT, GtF) _(GE, GeF) _(EQ, EqF) _(NE, NeF)
+#define TJIT_SCALAR_OPCODE_ENUM(name, F) name##_II, name##_FF,
+  TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_ENUM)  // register X = register N (op) register Y
+#undef TJIT_SCALAR_OPCODE_ENUM
+  NUM_OPCODES
 };
+
+// Note [Scalar instructions]
+// The builtins on two ints or two floats (`aten::add.int`, `aten::lt.float`, ...) compile to
+// one instruction that reads its operands from registers and writes its result to a register,
+// calling the same functions as their registered operators (builtin_helpers.hpp): no stack
+// traffic and no indirect call, which is most of an int loop's cost. Constant operands get a
+// register each, filled when a run starts. Numbers own no memory, so these instructions leave
+// their inputs in place rather than moving them at their last use. Loops carry values from the
+// body's outputs to its parameters register to register (COPYR/MOVER/CONSTR) unless that
+// assignment permutes the parameters, and `prim::If` on a register tests it in place (JFR).
 
 inline const char* opcode_name(OpCode op) {
   static const char* names[] = {
@@ -61,7 +94,13 @@ inline const char* opcode_name(OpCode op) {
       "TUPLE_UNPACK",  "TUPLE_INDEX", "TUPLE_SLICE",  "DICT_CONSTRUCT", "CREATE_OBJECT",
       "GET_ATTR",      "SET_ATTR",    "ISINSTANCE",   "CALL",       "CALL_METHOD",
       "FORK",          "WAIT",        "RAISE",        "PRINT",      "UNINIT",
-      "CHECK_NONE",    "ENTER",       "EXIT"};
+      "CHECK_NONE",    "ENTER",       "EXIT",         "COPYR",      "MOVER",
+      "CONSTR",        "JFR",
+#define TJIT_SCALAR_OPCODE_NAME(name, F) #name "_II", #name "_FF",
+      TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_NAME)
+#undef TJIT_SCALAR_OPCODE_NAME
+  };
+  static_assert(std::size(names) == static_cast<std::size_t>(OpCode::NUM_OPCODES));
   return names[static_cast<int>(op)];
 }
 
@@ -69,7 +108,28 @@ struct Instruction {
   OpCode op;
   std::uint32_t N;
   std::int32_t X;
+  std::int32_t Y = 0;  // the second operand register of a scalar instruction
 };
+
+// The scalar instruction of a matched operator, if it has one.
+inline std::optional<OpCode> scalar_opcode(const Operator* op) {
+  static const std::unordered_map<const Operator*, OpCode> table = [] {
+    std::unordered_map<const Operator*, OpCode> t;
+    const auto& reg = OperatorRegistry::instance();
+    auto add = [&](std::string_view name, OpCode code) {
+      if (const Operator* o = reg.findByQualifiedName(name)) t.emplace(o, code);
+    };
+#define TJIT_SCALAR_OPCODE_TABLE(name, F)                                   \
+  add(runtime::detail::scalar_op_name(#name, ".int"), OpCode::name##_II); \
+  add(runtime::detail::scalar_op_name(#name, ".float"), OpCode::name##_FF);
+    TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_TABLE)
+#undef TJIT_SCALAR_OPCODE_TABLE
+    return t;
+  }();
+  auto it = table.find(op);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
 
 // Note [Loops]
 // prim::Loop(max_trip_count, start_condition, carried...) with body block (i, carried...) ->
@@ -112,6 +172,7 @@ struct Code::Impl {
   std::vector<std::unique_ptr<Code>> forks;
   std::vector<std::string> callees;  // qualified names, resolved at run time through cu
   std::int32_t num_registers = 0;
+  std::vector<std::pair<std::int32_t, std::int32_t>> const_regs;  // (register, constant)
 
   void run(Stack& stack) const;
 };
@@ -165,6 +226,25 @@ class CodeCompiler {
     std::int32_t r = c_.num_registers++;
     regs_.emplace(v, r);
     return r;
+  }
+
+  // The register holding `v` for a register instruction: a constant gets its own register,
+  // filled when a run starts.
+  std::int32_t operand_reg(const ir::Value* v) {
+    const ir::Node* def = v->node();
+    if (def->kind() != ir::prim::Constant) return reg(v);
+    auto it = const_regs_.find(def);
+    if (it != const_regs_.end()) return it->second;
+    std::int32_t r = c_.num_registers++;
+    c_.const_regs.emplace_back(r, constant_index(def));
+    const_regs_.emplace(def, r);
+    return r;
+  }
+
+  bool is_constant_true(const ir::Value* v) {
+    if (v->node()->kind() != ir::prim::Constant) return false;
+    const IValue& c = c_.constants[static_cast<std::size_t>(constant_index(v->node()))];
+    return c.isBool() && c.toBool();
   }
 
   std::int32_t constant_index(const ir::Node* n) {
@@ -397,6 +477,13 @@ class CodeCompiler {
     if (!op) throw_no_operator(n);
     TJIT_CHECK(!op->isSpecial(), "the interpreter has no instruction for ",
                op->schema().str());
+    if (auto code = scalar_opcode(op); code && N == 2 && n->outputs().size() == 1) {
+      std::int32_t a = operand_reg(n->input(0)), b = operand_reg(n->input(1));
+      std::int32_t dst = n->output()->hasUses() ? reg(n->output()) : c_.num_registers++;
+      std::size_t at = emit(*code, static_cast<std::uint32_t>(a), dst, n);
+      c_.instructions[at].Y = b;
+      return;
+    }
     push_inputs(n);
     c_.operators.push_back(op);
     auto idx = static_cast<std::int32_t>(c_.operators.size() - 1);
@@ -431,8 +518,13 @@ class CodeCompiler {
   }
 
   void emit_if(const ir::Node* n) {
-    push_value(n->input(0), n);
-    std::size_t jf = emit(OpCode::JF, 0, 0, n);
+    std::size_t jf;
+    if (n->input(0)->node()->kind() == ir::prim::Constant) {
+      push_value(n->input(0), n);
+      jf = emit(OpCode::JF, 0, 0, n);
+    } else {
+      jf = emit(OpCode::JFR, static_cast<std::uint32_t>(reg(n->input(0))), 0, n);
+    }
     emit_branch(n->blocks()[0], n);
     std::size_t jmp = emit(OpCode::JMP, 0, 0, n);
     c_.instructions[jf].X = here();
@@ -472,9 +564,7 @@ class CodeCompiler {
     std::int32_t top = here();
     emit(OpCode::LOOP, 0, loop_index, n);
     emit_block_nodes(body);
-    push_all(body->outputs(), body->return_node());
-    for (std::size_t j = ncarried; j-- > 0;) emit(OpCode::STORE, 0, reg(body->inputs()[1 + j]), n);
-    emit(OpCode::STORE, 0, info.r_cond, n);
+    emit_loop_tail(n, info);
     emit(OpCode::JMP, 0, top, n);
     c_.loops[static_cast<std::size_t>(loop_index)].end = here();
     for (std::size_t j = 0; j < ncarried; ++j)
@@ -482,11 +572,54 @@ class CodeCompiler {
     store_outputs(n);
   }
 
+  // The end of a loop body: its outputs become the next iteration's condition and carried
+  // parameters (Note [Scalar instructions]).
+  void emit_loop_tail(const ir::Node* n, const LoopInfo& info) {
+    const ir::Block* body = n->blocks()[0];
+    const auto& outs = body->outputs();
+    const auto& params = body->inputs();
+    const std::size_t ncarried = outs.size() - 1;
+    // Register to register unless an output is another carried parameter (a permutation).
+    bool direct = true;
+    for (std::size_t j = 0; j < ncarried; ++j)
+      for (std::size_t k = 0; k < ncarried; ++k)
+        if (k != j && outs[1 + j] == params[1 + k]) direct = false;
+    if (!direct) {
+      push_all(outs, body->return_node());
+      for (std::size_t j = ncarried; j-- > 0;) emit(OpCode::STORE, 0, reg(params[1 + j]), n);
+      emit(OpCode::STORE, 0, info.r_cond, n);
+      return;
+    }
+    const ir::Node* ret = body->return_node();
+    auto assign = [&](const ir::Value* v, std::int32_t dst, std::size_t pos) {
+      if (v->node()->kind() == ir::prim::Constant) {
+        emit(OpCode::CONSTR, static_cast<std::uint32_t>(constant_index(v->node())), dst, n);
+        return;
+      }
+      std::int32_t src = reg(v);
+      if (src == dst) return;
+      bool again = std::find(outs.begin() + static_cast<std::ptrdiff_t>(pos) + 1, outs.end(), v) !=
+                   outs.end();
+      bool movable = !again && last_use_.count(v) && last_use_.at(v) == ret &&
+                     v->node()->owningBlock() == body;
+      emit(movable ? OpCode::MOVER : OpCode::COPYR, static_cast<std::uint32_t>(src), dst, n);
+    };
+    for (std::size_t j = 0; j < ncarried; ++j) assign(outs[1 + j], reg(params[1 + j]), 1 + j);
+    // A body that always continues leaves r_cond true: the loop only runs while it is.
+    if (!is_constant_true(outs[0])) assign(outs[0], info.r_cond, 0);
+  }
+
   Code::Impl& c_;
   std::unordered_map<const ir::Value*, std::int32_t> regs_;
   std::unordered_map<const ir::Node*, std::int32_t> const_index_;
+  std::unordered_map<const ir::Node*, std::int32_t> const_regs_;
   std::unordered_map<const ir::Value*, const ir::Node*> last_use_;
 };
+
+// A scalar instruction's result, written over the register in place.
+inline void set_number(IValue& r, std::int64_t v) noexcept { r.setInt(v); }
+inline void set_number(IValue& r, double v) noexcept { r.setDouble(v); }
+inline void set_number(IValue& r, bool v) noexcept { r.setBool(v); }
 
 // The context managers TorchScript knows: `with torch.no_grad():`.
 inline void enter_context(const IValue& ctx, bool enter, std::vector<bool>& saved_grad) {
@@ -549,6 +682,7 @@ TJIT_DEF std::string Code::dump() const {
   for (std::size_t i = 0; i < impl_->instructions.size(); ++i) {
     const auto& ins = impl_->instructions[i];
     out << i << " " << detail::opcode_name(ins.op) << " " << ins.N << " " << ins.X;
+    if (ins.op > detail::OpCode::JFR && ins.op < detail::OpCode::NUM_OPCODES) out << " " << ins.Y;
     if (ins.op == detail::OpCode::OP || ins.op == detail::OpCode::OPN)
       out << "  # " << impl_->operators[static_cast<std::size_t>(ins.X)]->schema().str();
     out << "\n";
@@ -561,6 +695,7 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
   TJIT_CHECK(stack.size() >= num_inputs, name, "() expected ", num_inputs,
              " inputs but the stack holds ", stack.size());
   std::vector<IValue> regs(static_cast<std::size_t>(num_registers));
+  for (auto [r, k] : const_regs) regs[static_cast<std::size_t>(r)] = constants[static_cast<std::size_t>(k)];
   std::vector<bool> saved_grad;
   std::size_t pc = 0;
   auto at = [&](std::size_t n) -> IValue& { return stack[stack.size() - n]; };
@@ -592,6 +727,30 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
           break;
         }
         case OpCode::JMP: pc = static_cast<std::size_t>(ins.X); continue;
+        case OpCode::JFR:
+          if (!regs[ins.N].toBool()) {
+            pc = static_cast<std::size_t>(ins.X);
+            continue;
+          }
+          break;
+        case OpCode::COPYR: regs[static_cast<std::size_t>(ins.X)] = regs[ins.N]; break;
+        case OpCode::MOVER: regs[static_cast<std::size_t>(ins.X)] = std::move(regs[ins.N]); break;
+        case OpCode::CONSTR: regs[static_cast<std::size_t>(ins.X)] = constants[ins.N]; break;
+#define TJIT_SCALAR_OPCODE_CASE(name, F)                                                       \
+  case OpCode::name##_II:                                                                      \
+    detail::set_number(regs[static_cast<std::size_t>(ins.X)],                                 \
+                       ops::builtin::Bin<ops::builtin::F>::ii(                                 \
+                           regs[ins.N].toInt(), regs[static_cast<std::size_t>(ins.Y)].toInt())); \
+    break;                                                                                     \
+  case OpCode::name##_FF:                                                                      \
+    detail::set_number(regs[static_cast<std::size_t>(ins.X)],                                  \
+                       ops::builtin::Bin<ops::builtin::F>::ff(                                 \
+                           regs[ins.N].toDouble(),                                             \
+                           regs[static_cast<std::size_t>(ins.Y)].toDouble()));                 \
+    break;
+          TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_CASE)
+#undef TJIT_SCALAR_OPCODE_CASE
+        case OpCode::NUM_OPCODES: break;
         case OpCode::LOOP: {
           const detail::LoopInfo& L = loops[static_cast<std::size_t>(ins.X)];
           IValue& ri = regs[static_cast<std::size_t>(L.r_i)];

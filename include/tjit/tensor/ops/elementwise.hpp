@@ -2,7 +2,8 @@
 // ops, math functions, activations, where, clamp; out-of-place and in-place (`name_`), with
 // PyTorch's broadcasting, type promotion and error messages; and libtorch's operators.
 //
-// Definitions: detail/elementwise_impl.hpp (see tjit/core/config.hpp for how they are compiled).
+// Definitions: detail/elementwise_{unary,activation,binary,compare}_impl.hpp (see
+// tjit/core/config.hpp for how they are compiled).
 #pragma once
 
 #include <optional>
@@ -195,6 +196,8 @@ inline Tensor& operator/=(Tensor& a, const Scalar& b) { return div_(a, b); }
 }  // namespace tjit
 
 #ifdef TJIT_HEADER_ONLY
+#include "tjit/tensor/ops/detail/elementwise_activation_impl.hpp"
 #include "tjit/tensor/ops/detail/elementwise_binary_impl.hpp"
+#include "tjit/tensor/ops/detail/elementwise_compare_impl.hpp"
 #include "tjit/tensor/ops/detail/elementwise_unary_impl.hpp"
 #endif

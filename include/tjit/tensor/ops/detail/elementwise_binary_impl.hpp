@@ -1,5 +1,6 @@
 // tjit/tensor/ops/detail/elementwise_binary_impl.hpp — definitions of the binary ops of
-// tjit/tensor/ops/elementwise.hpp (arithmetic, comparisons, logical, bitwise, pow, where).
+// tjit/tensor/ops/elementwise.hpp (arithmetic, remainder, fmod, atan2, maximum/minimum, pow, where); comparisons,
+// logical and bitwise ops are in elementwise_compare_impl.hpp.
 #pragma once
 
 #include "tjit/tensor/ops/detail/elementwise_kernels.hpp"
@@ -205,34 +206,6 @@ TJIT_DEF Tensor true_divide(const Tensor& a, const Tensor& b) { return div(a, b)
 TJIT_DEF Tensor floor_divide(const Tensor& a, const Tensor& b) { return div(a, b, "floor"); }
 TJIT_DEF Tensor floor_divide(const Tensor& a, const Scalar& b) { return div(a, b, "floor"); }
 
-// Generic definitions of the remaining binary ops, each from one functor.
-#define TJIT_BINARY_OP(name, kind, Dispatch, body)                                         \
-  namespace detail {                                                                       \
-  template <class B>                                                                       \
-  Tensor name##_impl(const Tensor& a, const B& b, Tensor* out) {                           \
-    return binary_op<BinaryKind::kind>(#name, a, b,                                        \
-                     [](auto tag) {                                                        \
-                       using T = decltype(tag);                                            \
-                       using C = acc_t<T>;                                                 \
-                       (void)sizeof(T);                                                    \
-                       return [](C x, C y) body;                                           \
-                     },                                                                    \
-                     Dispatch{}, out);                                                     \
-  }                                                                                        \
-  }                                                                                        \
-  TJIT_DEF Tensor name(const Tensor& a, const Tensor& b) { return detail::name##_impl(a, b, nullptr); } \
-  TJIT_DEF Tensor name(const Tensor& a, const Scalar& b) {                                   \
-    return detail::name##_impl(a, b, nullptr);                                             \
-  }                                                                                        \
-  TJIT_DEF Tensor& name##_(Tensor& self, const Tensor& b) {                                  \
-    detail::name##_impl(self, b, &self);                                                   \
-    return self;                                                                           \
-  }                                                                                        \
-  TJIT_DEF Tensor& name##_(Tensor& self, const Scalar& b) {                                  \
-    detail::name##_impl(self, b, &self);                                                   \
-    return self;                                                                           \
-  }
-
 TJIT_BINARY_OP(remainder, Arith, DispatchNumeric, { return detail::remainder_value<C>(x, y); })
 TJIT_BINARY_OP(fmod, Arith, DispatchNumeric, {
   if constexpr (std::is_integral_v<C>) {
@@ -255,19 +228,6 @@ TJIT_BINARY_OP(minimum, Arith, DispatchAll, {
     if (std::isnan(x) || std::isnan(y)) return std::numeric_limits<C>::quiet_NaN();
   return x < y ? x : y;
 })
-TJIT_BINARY_OP(bitwise_and, Arith, DispatchIntegralBool, { return static_cast<C>(x & y); })
-TJIT_BINARY_OP(bitwise_or, Arith, DispatchIntegralBool, { return static_cast<C>(x | y); })
-TJIT_BINARY_OP(bitwise_xor, Arith, DispatchIntegralBool, { return static_cast<C>(x ^ y); })
-TJIT_BINARY_OP(logical_and, Logical, DispatchAll, { return x != C(0) && y != C(0); })
-TJIT_BINARY_OP(logical_or, Logical, DispatchAll, { return x != C(0) || y != C(0); })
-TJIT_BINARY_OP(logical_xor, Logical, DispatchAll, { return (x != C(0)) != (y != C(0)); })
-TJIT_BINARY_OP(eq, Compare, DispatchAll, { return x == y; })
-TJIT_BINARY_OP(ne, Compare, DispatchAll, { return x != y; })
-TJIT_BINARY_OP(lt, Compare, DispatchAll, { return x < y; })
-TJIT_BINARY_OP(le, Compare, DispatchAll, { return x <= y; })
-TJIT_BINARY_OP(gt, Compare, DispatchAll, { return x > y; })
-TJIT_BINARY_OP(ge, Compare, DispatchAll, { return x >= y; })
-#undef TJIT_BINARY_OP
 
 // pow: integral tensors refuse negative integral exponents, as PyTorch does.
 namespace detail {

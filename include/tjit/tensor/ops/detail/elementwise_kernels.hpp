@@ -401,3 +401,32 @@ inline T int_pow(T base, T exp) {
 }  // namespace detail
 
 }  // namespace tjit
+
+// Defines a binary op (tensor-tensor, tensor-scalar, and both in place) from one functor body;
+// used at namespace tjit scope by elementwise_binary_impl.hpp and elementwise_compare_impl.hpp.
+#define TJIT_BINARY_OP(name, kind, Dispatch, body)                                         \
+  namespace detail {                                                                       \
+  template <class B>                                                                       \
+  Tensor name##_impl(const Tensor& a, const B& b, Tensor* out) {                           \
+    return binary_op<BinaryKind::kind>(#name, a, b,                                        \
+                     [](auto tag) {                                                        \
+                       using T = decltype(tag);                                            \
+                       using C = acc_t<T>;                                                 \
+                       (void)sizeof(T);                                                    \
+                       return [](C x, C y) body;                                           \
+                     },                                                                    \
+                     Dispatch{}, out);                                                     \
+  }                                                                                        \
+  }                                                                                        \
+  TJIT_DEF Tensor name(const Tensor& a, const Tensor& b) { return detail::name##_impl(a, b, nullptr); } \
+  TJIT_DEF Tensor name(const Tensor& a, const Scalar& b) {                                   \
+    return detail::name##_impl(a, b, nullptr);                                             \
+  }                                                                                        \
+  TJIT_DEF Tensor& name##_(Tensor& self, const Tensor& b) {                                  \
+    detail::name##_impl(self, b, &self);                                                   \
+    return self;                                                                           \
+  }                                                                                        \
+  TJIT_DEF Tensor& name##_(Tensor& self, const Scalar& b) {                                  \
+    detail::name##_impl(self, b, &self);                                                   \
+    return self;                                                                           \
+  }

@@ -162,27 +162,41 @@ class IValue {
     o.p_.i = 0;
   }
   IValue& operator=(const IValue& o) noexcept {
-    if (this != &o) IValue(o).swap(*this);
+    if (!owns_memory() && !o.owns_memory()) {  // numbers, None, devices: a plain copy
+      tag_ = o.tag_;
+      p_.i = o.p_.i;
+    } else if (this != &o) {
+      IValue(o).swap(*this);
+    }
     return *this;
   }
   IValue& operator=(IValue&& o) noexcept {
-    IValue(std::move(o)).swap(*this);
+    if (!owns_memory() && !o.owns_memory()) {
+      tag_ = o.tag_;
+      p_.i = o.p_.i;
+      if (this != &o) {
+        o.tag_ = Tag::None;
+        o.p_.i = 0;
+      }
+    } else {
+      IValue(std::move(o)).swap(*this);
+    }
     return *this;
   }
   ~IValue() { destroy(); }
   // Overwrite with a number in place (the interpreter's scalar register instructions).
   void setInt(std::int64_t v) noexcept {
-    destroy();
+    if (owns_memory()) destroy();
     tag_ = Tag::Int;
     p_.i = v;
   }
   void setDouble(double v) noexcept {
-    destroy();
+    if (owns_memory()) destroy();
     tag_ = Tag::Double;
     p_.d = v;
   }
   void setBool(bool v) noexcept {
-    destroy();
+    if (owns_memory()) destroy();
     tag_ = Tag::Bool;
     p_.i = 0;
     p_.b = v;
@@ -219,7 +233,10 @@ class IValue {
   bool isBoolList() const noexcept;
   bool isTensorList() const noexcept;
   // Whether the payload is a pointer to a shared heap object (PyTorch's isPtrType).
-  bool isPtrType() const noexcept { return tag_ >= Tag::String && tag_ != Tag::Device; }
+  bool isPtrType() const noexcept {
+    return (tag_ >= Tag::String && tag_ != Tag::Device) || tag_ == Tag::ComplexDouble;
+  }
+  bool owns_memory() const noexcept { return tag_ == Tag::Tensor || isPtrType(); }
 
   // ---- access (throw tjit::Error naming both kinds on a mismatch) -----------------------------
   const Tensor& toTensor() const& {

@@ -760,8 +760,8 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
             pc = static_cast<std::size_t>(L.end);
             continue;
           }
-          if (L.r_param_i >= 0) regs[static_cast<std::size_t>(L.r_param_i)] = IValue(i);
-          ri = IValue(i + 1);
+          if (L.r_param_i >= 0) regs[static_cast<std::size_t>(L.r_param_i)].setInt(i);
+          ri.setInt(i + 1);
           break;
         }
         case OpCode::RET: return;

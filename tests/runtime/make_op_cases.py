@@ -847,6 +847,18 @@ def make_more(c):
     c("aten::equal", x, x + 1)
     c("aten::equal", xi, xi.double())
 
+    # --- repeat_interleave, 3-d resampling -----------------------------------------------------
+    c("aten::repeat_interleave.Tensor", torch.tensor([2, 0, 3]), None)
+    c("aten::repeat_interleave.self_Tensor", x, torch.tensor([1, 0, 2]), 0, None)
+    c("aten::repeat_interleave.self_Tensor", xi, torch.tensor(2), None, 24)
+    c("aten::repeat_interleave.self_int", z, 2, -1, None)
+    c("aten::repeat_interleave.self_int", z, 3, None, None)
+    c("aten::upsample_nearest3d.vec", vol, [7, 3, 5], None)
+    c("aten::upsample_nearest3d.vec", vol, None, [2.0, 1.5, 1.0])
+    c("aten::_upsample_nearest_exact3d.vec", vol, [3, 9, 5], None)
+    c("aten::upsample_trilinear3d.vec", vol, [7, 3, 5], False, None, **tol)
+    c("aten::upsample_trilinear3d.vec", vol, None, True, [2.0, 2.0, 1.5], **tol)
+
 
 def main():
     cases_path, schemas_path = sys.argv[1], sys.argv[2]

@@ -6,10 +6,13 @@ PyTorch 1.13 (random weights, eval mode), inlines the graphs, and collects every
 tjit's registry: the file SUPPORTED (one schema per line, as `tjit::supported_ops()` prints them;
 `bazel run //tests/runtime:print_supported_ops > supported.txt`).
 
-Usage: /usr/bin/python3 tests/runtime/missing_ops.py SUPPORTED [--quick]
+Usage: /usr/bin/python3 tests/runtime/missing_ops.py SUPPORTED [--quick] [--cache FILE]
+(--cache: keep the collected schemas in FILE as JSON and reuse them on the next run.)
 Prints, per missing schema, the models that use it. Not a test: a report for people.
 """
 
+import json
+import os
 import re
 import sys
 import warnings
@@ -20,6 +23,16 @@ warnings.filterwarnings("ignore")
 torch.set_num_threads(1)
 
 IMG = (1, 3, 224, 224)
+
+# Node kinds without a schema that tjit's interpreter runs itself (runtime/detail/interpreter_impl.hpp).
+INTERPRETER_KINDS = {
+    "prim::CallFunction", "prim::CallMethod", "prim::Constant", "prim::CreateObject",
+    "prim::DictConstruct", "prim::Enter", "prim::Exit", "prim::GetAttr", "prim::If",
+    "prim::ListConstruct", "prim::ListUnpack", "prim::Loop", "prim::Param", "prim::Print",
+    "prim::RaiseException", "prim::Return", "prim::SetAttr", "prim::TupleConstruct",
+    "prim::TupleIndex", "prim::TupleSlice", "prim::TupleUnpack", "prim::Uninitialized",
+    "prim::fork", "prim::isinstance", "prim::unchecked_cast",
+}
 
 
 def vision_models(quick):
@@ -107,12 +120,19 @@ def main():
     supported = set(line.rstrip("\n") for line in open(supported_path) if line.strip())
     names = {re.split(r"[.(]", s, maxsplit=1)[0] if s.startswith(("aten::", "prim::")) else s for s in supported}
     names |= {s.split("(")[0].split(".")[0] for s in supported}
+    names |= INTERPRETER_KINDS
+    cache = sys.argv[sys.argv.index("--cache") + 1] if "--cache" in sys.argv else None
     used = {}
-    for source in (vision_models(quick), audio_models(quick)):
-        for name, make, inputs in source:
-            print(f"# {name}", file=sys.stderr)
-            for op, who in collect(name, make, inputs).items():
-                used.setdefault(op, set()).update(who)
+    if cache and os.path.exists(cache):
+        used = {op: set(who) for op, who in json.load(open(cache)).items()}
+    else:
+        for source in (vision_models(quick), audio_models(quick)):
+            for name, make, inputs in source:
+                print(f"# {name}", file=sys.stderr)
+                for op, who in collect(name, make, inputs).items():
+                    used.setdefault(op, set()).update(who)
+        if cache:
+            json.dump({op: sorted(who) for op, who in used.items()}, open(cache, "w"), indent=0)
     missing = {}
     for op, who in used.items():
         if "(" in op:  # a schema: must be registered verbatim

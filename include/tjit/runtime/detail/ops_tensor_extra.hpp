@@ -122,6 +122,23 @@ TJIT_DEF std::span<const OperatorDef> tensor_extra_ops() {
               [](const Tensor& self, IntArrayRef output_size) { return tjit::adaptive_max_pool3d(self, output_size); }),
       TJIT_OP("aten::equal(Tensor self, Tensor other) -> bool",
               [](const Tensor& self, const Tensor& other) { return tjit::equal(self, other); }),
+      // repeat_interleave
+      TJIT_OP("aten::repeat_interleave.Tensor(Tensor repeats, *, int? output_size=None) -> Tensor",
+              [](const Tensor& repeats, std::optional<std::int64_t> output_size) { return tjit::repeat_interleave(repeats, output_size); }),
+      TJIT_OP("aten::repeat_interleave.self_Tensor(Tensor self, Tensor repeats, int? dim=None, *, int? output_size=None) -> Tensor",
+              [](const Tensor& self, const Tensor& repeats, std::optional<std::int64_t> dim, std::optional<std::int64_t> output_size) { return tjit::repeat_interleave(self, repeats, dim, output_size); }),
+      TJIT_OP("aten::repeat_interleave.self_int(Tensor self, int repeats, int? dim=None, *, int? output_size=None) -> Tensor",
+              [](const Tensor& self, std::int64_t repeats, std::optional<std::int64_t> dim, std::optional<std::int64_t> output_size) { return tjit::repeat_interleave(self, repeats, dim, output_size); }),
+      // 3-d resampling (tjit::interpolate)
+      TJIT_OP("aten::upsample_nearest3d.vec(Tensor input, SymInt[]? output_size, float[]? scale_factors) -> Tensor",
+              [](const Tensor& input, const std::optional<std::vector<std::int64_t>>& output_size, const std::optional<std::vector<double>>& scale_factors) { return tjit::interpolate(input, output_size, scale_factors, "nearest"); }),
+      TJIT_OP("aten::_upsample_nearest_exact3d.vec(Tensor input, SymInt[]? output_size, float[]? scale_factors) -> Tensor",
+              [](const Tensor& input, const std::optional<std::vector<std::int64_t>>& output_size, const std::optional<std::vector<double>>& scale_factors) { return tjit::interpolate(input, output_size, scale_factors, "nearest-exact"); }),
+      TJIT_OP("aten::upsample_trilinear3d.vec(Tensor input, SymInt[]? output_size, bool align_corners, float[]? scale_factors) -> Tensor",
+              [](const Tensor& input, const std::optional<std::vector<std::int64_t>>& output_size, bool align_corners, const std::optional<std::vector<double>>& scale_factors) { return tjit::interpolate(input, output_size, scale_factors, "trilinear", align_corners); }),
+      // dict() as scripted torchvision segmentation models build their result
+      TJIT_STACK_OP("aten::dict() -> Dict(str, Tensor)",
+                    [](Stack& s) { s.emplace_back(make_dict(ir::Type::Str(), ir::Type::Tensor())); }),
   };
   return table;
 }

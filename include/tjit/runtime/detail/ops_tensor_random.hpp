@@ -27,7 +27,8 @@ TJIT_DEF std::span<const OperatorDef> tensor_random_ops() {
   using detail::check_no_path;
   using detail::random_to;
   static const OperatorDef table[] = {
-      // Random numbers (PyTorch's CPU generator; generator=None is the default one)
+      // Random numbers (PyTorch's CPU generator; generator=None is the default one). An explicit
+      // dtype=None gives randint the default float dtype (as in PyTorch), randperm int64.
       TJIT_OP("aten::rand(int[] size, *, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=None) -> Tensor",
               [](IntArrayRef size, std::optional<ScalarType> dtype, const IValue& /*layout*/, const std::optional<Device>& device, std::optional<bool> /*pin_memory*/) { check_cpu(device); return tjit::rand(size, nullptr, dtype.value_or(default_dtype())); }),
       TJIT_OP("aten::rand.generator(int[] size, *, Generator? generator, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=None) -> Tensor",
@@ -37,13 +38,13 @@ TJIT_DEF std::span<const OperatorDef> tensor_random_ops() {
       TJIT_OP("aten::randn.generator(int[] size, *, Generator? generator, ScalarType? dtype=None, Layout? layout=None, Device? device=None, bool? pin_memory=None) -> Tensor",
               [](IntArrayRef size, const IValue& gen, std::optional<ScalarType> dtype, const IValue& /*layout*/, const std::optional<Device>& device, std::optional<bool> /*pin_memory*/) { check_cpu(device); return tjit::randn(size, generator_of(gen), dtype.value_or(default_dtype())); }),
       TJIT_OP("aten::randint(int high, int[] size, *, ScalarType? dtype=4, Layout? layout=None, Device? device=None, bool? pin_memory=None) -> Tensor",
-              [](std::int64_t high, IntArrayRef size, std::optional<ScalarType> dtype, const IValue& /*layout*/, const std::optional<Device>& device, std::optional<bool> /*pin_memory*/) { check_cpu(device); return tjit::randint(high, size, nullptr, dtype.value_or(kLong)); }),
+              [](std::int64_t high, IntArrayRef size, std::optional<ScalarType> dtype, const IValue& /*layout*/, const std::optional<Device>& device, std::optional<bool> /*pin_memory*/) { check_cpu(device); return tjit::randint(high, size, nullptr, dtype.value_or(default_dtype())); }),
       TJIT_OP("aten::randint.generator(int high, int[] size, *, Generator? generator, ScalarType? dtype=4, Layout? layout=None, Device? device=None, bool? pin_memory=None) -> Tensor",
-              [](std::int64_t high, IntArrayRef size, const IValue& gen, std::optional<ScalarType> dtype, const IValue& /*layout*/, const std::optional<Device>& device, std::optional<bool> /*pin_memory*/) { check_cpu(device); return tjit::randint(high, size, generator_of(gen), dtype.value_or(kLong)); }),
+              [](std::int64_t high, IntArrayRef size, const IValue& gen, std::optional<ScalarType> dtype, const IValue& /*layout*/, const std::optional<Device>& device, std::optional<bool> /*pin_memory*/) { check_cpu(device); return tjit::randint(high, size, generator_of(gen), dtype.value_or(default_dtype())); }),
       TJIT_OP("aten::randint.low(int low, int high, int[] size, *, ScalarType? dtype=4, Layout? layout=None, Device? device=None, bool? pin_memory=None) -> Tensor",
-              [](std::int64_t low, std::int64_t high, IntArrayRef size, std::optional<ScalarType> dtype, const IValue& /*layout*/, const std::optional<Device>& device, std::optional<bool> /*pin_memory*/) { check_cpu(device); return tjit::randint(low, high, size, nullptr, dtype.value_or(kLong)); }),
+              [](std::int64_t low, std::int64_t high, IntArrayRef size, std::optional<ScalarType> dtype, const IValue& /*layout*/, const std::optional<Device>& device, std::optional<bool> /*pin_memory*/) { check_cpu(device); return tjit::randint(low, high, size, nullptr, dtype.value_or(default_dtype())); }),
       TJIT_OP("aten::randint.low_generator(int low, int high, int[] size, *, Generator? generator, ScalarType? dtype=4, Layout? layout=None, Device? device=None, bool? pin_memory=None) -> Tensor",
-              [](std::int64_t low, std::int64_t high, IntArrayRef size, const IValue& gen, std::optional<ScalarType> dtype, const IValue& /*layout*/, const std::optional<Device>& device, std::optional<bool> /*pin_memory*/) { check_cpu(device); return tjit::randint(low, high, size, generator_of(gen), dtype.value_or(kLong)); }),
+              [](std::int64_t low, std::int64_t high, IntArrayRef size, const IValue& gen, std::optional<ScalarType> dtype, const IValue& /*layout*/, const std::optional<Device>& device, std::optional<bool> /*pin_memory*/) { check_cpu(device); return tjit::randint(low, high, size, generator_of(gen), dtype.value_or(default_dtype())); }),
       TJIT_OP("aten::randperm(int n, *, ScalarType? dtype=4, Layout? layout=None, Device? device=None, bool? pin_memory=None) -> Tensor",
               [](std::int64_t n, std::optional<ScalarType> dtype, const IValue& /*layout*/, const std::optional<Device>& device, std::optional<bool> /*pin_memory*/) { check_cpu(device); return tjit::randperm(n, nullptr, dtype.value_or(kLong)); }),
       TJIT_OP("aten::randperm.generator(int n, *, Generator? generator, ScalarType? dtype=4, Layout? layout=None, Device? device=None, bool? pin_memory=None) -> Tensor",

@@ -1,6 +1,7 @@
 // tjit/tensor/ops/extra.hpp — more of PyTorch 1.13's tensor ops, with its semantics and error
 // messages: bitwise shifts, round with decimals, hardshrink/softshrink/glu, tensor_split,
 // cummax/cummin/logcumsumexp, searchsorted/bucketize, index_add/index_fill/masked_scatter,
+// repeat_interleave,
 // native_layer_norm/native_batch_norm (which also return their statistics), and normal with
 // tensor mean/std.
 //
@@ -89,6 +90,16 @@ Tensor& index_fill_(Tensor& t, std::int64_t dim, const Tensor& index, const Tens
 // Positions where mask is true take source's elements in order (mask broadcasts).
 Tensor masked_scatter(const Tensor& t, const Tensor& mask, const Tensor& source);
 Tensor& masked_scatter_(Tensor& t, const Tensor& mask, const Tensor& source);
+
+// torch.repeat_interleave: each element (slice along dim; of the flattened input when dim is
+// None) repeated `repeats` times (a number, or a 1-d tensor of counts, one per element).
+Tensor repeat_interleave(const Tensor& repeats, std::optional<std::int64_t> output_size = std::nullopt);
+Tensor repeat_interleave(const Tensor& t, const Tensor& repeats,
+                         std::optional<std::int64_t> dim = std::nullopt,
+                         std::optional<std::int64_t> output_size = std::nullopt);
+Tensor repeat_interleave(const Tensor& t, std::int64_t repeats,
+                         std::optional<std::int64_t> dim = std::nullopt,
+                         std::optional<std::int64_t> output_size = std::nullopt);
 
 // (output, mean, rstd); mean/rstd have the input's leading dims and 1 for each normalised dim.
 std::tuple<Tensor, Tensor, Tensor> native_layer_norm(const Tensor& input,

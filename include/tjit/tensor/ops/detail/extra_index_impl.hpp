@@ -188,7 +188,7 @@ TJIT_DEF Tensor searchsorted(const Tensor& sorted, const Tensor& values, bool ou
                "and got sorter tensor ", detail::shape_str(sorter.sizes()));
     seq = gather(sorted, -1, sorter);
   }
-  const ScalarType common = result_type(seq, values);
+  const ScalarType common = promote_types(seq.scalar_type(), values.scalar_type());
   Tensor s = contiguous(to(seq, common)), v = contiguous(to(values, common));
   const std::int64_t m = s.size(-1);
   const std::int64_t per_row = one_d ? v.numel() : (v.dim() == 0 ? 1 : v.size(-1));
@@ -214,7 +214,7 @@ TJIT_DEF Tensor searchsorted(const Tensor& sorted, const Scalar& value, bool out
   TJIT_CHECK(sorted.dim() == 1, "torch.searchsorted(): input value can be a scalar only when "
              "boundaries tensor dimension is 1, but we got boundaries tensor dim(",
              sorted.dim(), ") and input value's dim(0) numel(1)");
-  Tensor v = scalar_tensor(value, sorted.scalar_type());
+  Tensor v = scalar_tensor(value, value.is_floating_point() ? kDouble : value.is_bool() ? kBool : kLong);
   return searchsorted(sorted, v, out_int32, right, side, sorter);
 }
 
@@ -326,6 +326,50 @@ TJIT_DEF Tensor masked_scatter(const Tensor& t, const Tensor& mask, const Tensor
   Tensor r = contiguous(t.expand(shape));
   if (r.is_alias_of(t)) r = clone(r);
   return masked_scatter_(r, mask, source);
+}
+
+// ---------------------------------------------------------------------------------------------
+// repeat_interleave
+
+TJIT_DEF Tensor repeat_interleave(const Tensor& repeats, std::optional<std::int64_t> output_size) {
+  TJIT_CHECK(repeats.dim() <= 1, "repeats must be 0-dim or 1-dim tensor");
+  TJIT_CHECK(repeats.scalar_type() == kLong || repeats.scalar_type() == kInt,
+             "repeats has to be Long or Int tensor");
+  Tensor r = contiguous(to(repeats.dim() == 0 ? repeats.view({1}) : repeats, kLong));
+  const std::int64_t* p = r.data_ptr<std::int64_t>();
+  std::int64_t total = 0;
+  for (std::int64_t i = 0; i < r.numel(); ++i) {
+    TJIT_CHECK(p[i] >= 0, "repeats can not be negative");
+    total += p[i];
+  }
+  TJIT_CHECK(!output_size || *output_size == total, "output_size (", output_size.value_or(0),
+             ") does not match the sum of repeats (", total, ")");
+  Tensor out = Tensor::empty({total}, kLong);
+  std::int64_t* o = out.data_ptr<std::int64_t>();
+  for (std::int64_t i = 0, k = 0; i < r.numel(); ++i)
+    for (std::int64_t j = 0; j < p[i]; ++j) o[k++] = i;
+  return out;
+}
+
+TJIT_DEF Tensor repeat_interleave(const Tensor& t, const Tensor& repeats,
+                                  std::optional<std::int64_t> dim,
+                                  std::optional<std::int64_t> output_size) {
+  Tensor input = dim ? t : contiguous(t).view({-1});
+  const std::int64_t d = dim ? detail::wrap_dim(*dim, input.dim()) : 0;
+  if (input.dim() == 0) input = input.view({1});
+  Tensor reps = repeats;
+  if (reps.dim() == 0 || (reps.dim() == 1 && reps.size(0) == 1))
+    reps = reps.reshape({1}).expand({input.size(d)});
+  TJIT_CHECK(reps.dim() == 1, "repeats must be 0-dim or 1-dim tensor");
+  TJIT_CHECK(reps.size(0) == input.size(d), "repeats must have the same size as input along dim");
+  return index_select(input, d, repeat_interleave(reps, output_size));
+}
+
+TJIT_DEF Tensor repeat_interleave(const Tensor& t, std::int64_t repeats,
+                                  std::optional<std::int64_t> dim,
+                                  std::optional<std::int64_t> output_size) {
+  TJIT_CHECK(repeats >= 0, "repeats can not be negative");
+  return repeat_interleave(t, scalar_tensor(repeats, kLong), dim, output_size);
 }
 
 // ---------------------------------------------------------------------------------------------

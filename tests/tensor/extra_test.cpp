@@ -84,3 +84,18 @@ TEST_CASE("extra ops: PyTorch's errors") {
   CHECK(error_of([] { index_add(L({1, 2}), 0, L({5}), L({1})); }) ==
         "index out of range in self");
 }
+
+TEST_CASE("extra ops: the README's example") {
+  Tensor a = arange(8);
+  auto parts = tensor_split(a, 3);  // views: sizes 3, 3, 2
+  CHECK(parts[2].numel() == 2);
+  auto [vals, idx] = cummax(randn({4, 5}), 1);
+  CHECK(idx.scalar_type() == kLong);
+  Tensor b = bucketize(rand({6}), linspace(0, 1, 5), false, true);
+  CHECK(b.numel() == 6);
+  Tensor s = bitwise_left_shift(a, 2);  // a << 2
+  CHECK(values<std::int64_t>(s)[3] == 12);
+  Tensor x = randn({8, 64});
+  auto [y, mean, rstd] = native_layer_norm(x, {64}, Tensor(), Tensor(), 1e-5);
+  CHECK(mean.sizes() == IntArrayRef(Shape{8, 1}));
+}

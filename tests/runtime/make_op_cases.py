@@ -859,6 +859,28 @@ def make_more(c):
     c("aten::upsample_trilinear3d.vec", vol, [7, 3, 5], False, None, **tol)
     c("aten::upsample_trilinear3d.vec", vol, None, True, [2.0, 2.0, 1.5], **tol)
 
+    # --- more dtypes and shapes for the new kernels --------------------------------------------
+    c("aten::hardshrink", x.bfloat16(), 0.5)
+    c("aten::softshrink", x.bfloat16(), 0.3)
+    c("aten::glu", z.double(), 2)
+    c("aten::round.decimals", x.bfloat16() * 3, 1)
+    c("aten::cummax", b1, 1)
+    c("aten::cummin", x.bfloat16(), 0)
+    c("aten::logcumsumexp", x.bfloat16(), 1)
+    c("aten::cummax", torch.tensor(2.5), 0)
+    c("aten::logcumsumexp", torch.randn(0, 3), 0)
+    c("aten::searchsorted.Tensor", srt.to(torch.int32), vals.to(torch.int16), True, False, None, None)
+    c("aten::searchsorted.Tensor", srt, torch.tensor(4), False, False, None, None)
+    c("aten::index_add", z.double(), 2, torch.tensor([0, 3, 3]), torch.randn(2, 3, 3).double(), -1)
+    c("aten::index_add", torch.tensor(1.5), 0, torch.tensor([0]), torch.tensor(2.0), 1)
+    c("aten::index_fill.int_Scalar", b1, 1, torch.tensor([1, 2]), True)
+    c("aten::index_fill.int_Scalar", z, -1, torch.tensor([], dtype=torch.int64), 3)
+    c("aten::masked_scatter", b1, ~b1, torch.ones(12, dtype=torch.bool))
+    c("aten::tensor_split.sections", torch.randn(2, 0, 3), 2, 1)
+    c("aten::tensor_split.indices", z, [], 0)
+    c("aten::repeat_interleave.self_int", torch.tensor(3.0), 2, None, None)
+    c("aten::native_layer_norm", torch.randn(0, 5), [5], None, None, 1e-5)
+
 
 def main():
     cases_path, schemas_path = sys.argv[1], sys.argv[2]

@@ -66,6 +66,8 @@ TEST_CASE("extra ops: PyTorch's errors") {
   CHECK(error_of([] { glu(scalar_tensor(1.0)); }) ==
         "glu does not support scalars because halving size must be even");
   CHECK(error_of([] { hardshrink(arange(3)); }) == "\"hardshrink_cpu\" not implemented for 'Long'");
+  CHECK(error_of([] { hardshrink(ones({2}, kHalf)); }) == "\"hardshrink_cpu\" not implemented for 'Half'");
+  CHECK(error_of([] { cummin(ones({2}, kHalf), 0); }) == "\"cummin_cpu\" not implemented for 'Half'");
   CHECK(error_of([] { round(arange(3), 2); }) == "\"round_cpu\" not implemented for 'Long'");
   CHECK(error_of([] { logcumsumexp(arange(3), 0); }) ==
         "\"logcumsumexp_out_cpu\" not implemented for 'Long'");

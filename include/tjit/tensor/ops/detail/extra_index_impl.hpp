@@ -95,6 +95,7 @@ void scan_lines(const Tensor& src, std::int64_t d, Tensor& out, Tensor* idx, F f
 template <bool Max>
 std::tuple<Tensor, Tensor> cum_extreme(const Tensor& t, std::int64_t dim, const char* name) {
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
+  if (t.scalar_type() == kHalf) dispatch_fail(name, kHalf);  // as PyTorch 1.13's CPU kernel
   Tensor src = contiguous(t);
   Tensor values = Tensor::empty(t.sizes(), t.scalar_type());
   Tensor indices = Tensor::empty(t.sizes(), kLong);
@@ -138,7 +139,8 @@ TJIT_DEF std::tuple<Tensor, Tensor> cummin(const Tensor& t, std::int64_t dim) {
 
 TJIT_DEF Tensor logcumsumexp(const Tensor& t, std::int64_t dim) {
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
-  if (!is_floating_type(t.scalar_type())) detail::dispatch_fail("logcumsumexp_out_cpu", t.scalar_type());
+  if (!is_floating_type(t.scalar_type()) || t.scalar_type() == kHalf)
+    detail::dispatch_fail("logcumsumexp_out_cpu", t.scalar_type());
   Tensor src = contiguous(t);
   Tensor out = Tensor::empty(t.sizes(), t.scalar_type());
   dispatch_floating(t.scalar_type(), "logcumsumexp_out_cpu", [&](auto tag) {

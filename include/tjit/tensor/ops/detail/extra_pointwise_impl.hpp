@@ -60,10 +60,12 @@ Tensor shift_impl(const Tensor& a, const B& b, Tensor* out) {
                                       DispatchIntegralNoBool{}, out);
 }
 
-// A same-dtype float op, out-of-place or into `out`.
+// A same-dtype float op, out-of-place or into `out`. Like PyTorch 1.13's CPU kernels of these
+// ops: float, double and bfloat16, not float16.
 template <class MakeF>
 Tensor float_unary(std::string_view name, const Tensor& t, const MakeF& make_f, Tensor* out) {
-  if (!is_floating_type(t.scalar_type())) dispatch_fail(name, t.scalar_type());
+  if (!is_floating_type(t.scalar_type()) || t.scalar_type() == kHalf)
+    dispatch_fail(name, t.scalar_type());
   Tensor src = contiguous(t);
   Tensor r = Tensor::empty(t.sizes(), t.scalar_type());
   const std::int64_t n = r.numel();
@@ -179,7 +181,8 @@ TJIT_DEF Tensor glu(const Tensor& t, std::int64_t dim) {
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
   const std::int64_t n = t.size(d);
   TJIT_CHECK(n % 2 == 0, "Halving dimension must be even, but dimension ", d, " is size ", n);
-  if (!is_floating_type(t.scalar_type())) detail::dispatch_fail("glu_cpu", t.scalar_type());
+  if (!is_floating_type(t.scalar_type()) || t.scalar_type() == kHalf)
+    detail::dispatch_fail("glu_cpu", t.scalar_type());
   Tensor a = t.narrow(d, 0, n / 2), b = t.narrow(d, n / 2, n / 2);
   return mul(a, sigmoid(b));
 }

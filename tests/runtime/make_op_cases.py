@@ -859,6 +859,13 @@ def make_more(c):
     c("aten::upsample_trilinear3d.vec", vol, [7, 3, 5], False, None, **tol)
     c("aten::upsample_trilinear3d.vec", vol, None, True, [2.0, 2.0, 1.5], **tol)
 
+    pic = torch.randn(1, 2, 9, 11)
+    c("aten::_upsample_bilinear2d_aa.vec", pic, [4, 5], False, None, **tol)
+    c("aten::_upsample_bilinear2d_aa.vec", pic, [13, 6], False, None, **tol)
+    c("aten::_upsample_bilinear2d_aa.vec", pic.double(), None, False, [0.5, 0.3])
+    c("aten::_upsample_bicubic2d_aa.vec", pic, [4, 5], False, None, **tol)
+    c("aten::_upsample_bicubic2d_aa.vec", pic, [5, 20], True, None, **tol)
+
     # --- more dtypes and shapes for the new kernels --------------------------------------------
     c("aten::hardshrink", x.bfloat16(), 0.5)
     c("aten::softshrink", x.bfloat16(), 0.3)

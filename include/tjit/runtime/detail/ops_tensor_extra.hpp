@@ -139,6 +139,11 @@ TJIT_DEF std::span<const OperatorDef> tensor_extra_ops() {
       // dict() as scripted torchvision segmentation models build their result
       TJIT_STACK_OP("aten::dict() -> Dict(str, Tensor)",
                     [](Stack& s) { s.emplace_back(make_dict(ir::Type::Str(), ir::Type::Tensor())); }),
+      // Antialiased resampling (F.interpolate(..., antialias=True))
+      TJIT_OP("aten::_upsample_bilinear2d_aa.vec(Tensor input, SymInt[]? output_size, bool align_corners, float[]? scale_factors) -> Tensor",
+              [](const Tensor& input, const std::optional<std::vector<std::int64_t>>& output_size, bool align_corners, const std::optional<std::vector<double>>& scale_factors) { return tjit::upsample_antialias(input, output_size, "bilinear", align_corners, scale_factors); }),
+      TJIT_OP("aten::_upsample_bicubic2d_aa.vec(Tensor input, SymInt[]? output_size, bool align_corners, float[]? scale_factors) -> Tensor",
+              [](const Tensor& input, const std::optional<std::vector<std::int64_t>>& output_size, bool align_corners, const std::optional<std::vector<double>>& scale_factors) { return tjit::upsample_antialias(input, output_size, "bicubic", align_corners, scale_factors); }),
   };
   return table;
 }

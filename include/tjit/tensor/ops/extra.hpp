@@ -101,6 +101,14 @@ Tensor repeat_interleave(const Tensor& t, std::int64_t repeats,
                          std::optional<std::int64_t> dim = std::nullopt,
                          std::optional<std::int64_t> output_size = std::nullopt);
 
+// F.interpolate(..., antialias=True) for 4-d input: mode "bilinear" or "bicubic", separable
+// filters widened by the downscale factor (PyTorch's _upsample_{bilinear,bicubic}2d_aa).
+// output_size or scale_factors (2 values each) must be given.
+Tensor upsample_antialias(const Tensor& input,
+                          const std::optional<std::vector<std::int64_t>>& output_size,
+                          std::string_view mode, bool align_corners,
+                          const std::optional<std::vector<double>>& scale_factors);
+
 // (output, mean, rstd); mean/rstd have the input's leading dims and 1 for each normalised dim.
 std::tuple<Tensor, Tensor, Tensor> native_layer_norm(const Tensor& input,
                                                      IntArrayRef normalized_shape,

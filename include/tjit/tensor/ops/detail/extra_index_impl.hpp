@@ -13,6 +13,7 @@
 #include "tjit/tensor/ops/extra.hpp"
 #include "tjit/tensor/ops/factory.hpp"
 #include "tjit/tensor/ops/indexing.hpp"
+#include "tjit/tensor/ops/linalg.hpp"
 #include "tjit/tensor/ops/reduce.hpp"
 #include "tjit/tensor/ops/shape.hpp"
 
@@ -372,6 +373,82 @@ TJIT_DEF Tensor repeat_interleave(const Tensor& t, std::int64_t repeats,
                                   std::optional<std::int64_t> output_size) {
   TJIT_CHECK(repeats >= 0, "repeats can not be negative");
   return repeat_interleave(t, scalar_tensor(repeats, kLong), dim, output_size);
+}
+
+// ---------------------------------------------------------------------------------------------
+// upsample_antialias
+
+namespace detail {
+// The [out, in] weight matrix of one axis (ATen's _compute_indices_min_size_weights_aa).
+inline Tensor aa_weights(std::int64_t in, std::int64_t out, double scale, bool bicubic) {
+  const double interp = bicubic ? 4 : 2;
+  const double support = scale >= 1.0 ? interp * 0.5 * scale : interp * 0.5;
+  const double invscale = scale >= 1.0 ? 1.0 / scale : 1.0;
+  const auto max_interp = static_cast<std::int64_t>(std::ceil(support)) * 2 + 1;
+  auto filter = [bicubic](double x) {
+    x = std::abs(x);
+    if (!bicubic) return x < 1.0 ? 1.0 - x : 0.0;
+    constexpr double a = -0.5;
+    if (x < 1.0) return ((a + 2) * x - (a + 3)) * x * x + 1;
+    if (x < 2.0) return ((a * x - 5 * a) * x + 8 * a) * x - 4 * a;
+    return 0.0;
+  };
+  Tensor w = zeros({out, in}, kDouble);
+  double* p = w.data_ptr<double>();
+  for (std::int64_t i = 0; i < out; ++i) {
+    const double center = scale * (static_cast<double>(i) + 0.5);
+    const std::int64_t xmin = std::max<std::int64_t>(static_cast<std::int64_t>(center - support + 0.5), 0);
+    std::int64_t xsize = std::min<std::int64_t>(static_cast<std::int64_t>(center + support + 0.5), in) - xmin;
+    xsize = std::clamp<std::int64_t>(xsize, 0, max_interp);
+    double total = 0;
+    for (std::int64_t j = 0; j < xsize; ++j)
+      total += p[i * in + xmin + j] = filter((static_cast<double>(j + xmin) - center + 0.5) * invscale);
+    if (total != 0)
+      for (std::int64_t j = 0; j < xsize; ++j) p[i * in + xmin + j] /= total;
+  }
+  return w;
+}
+}  // namespace detail
+
+TJIT_DEF Tensor upsample_antialias(const Tensor& input,
+                                   const std::optional<std::vector<std::int64_t>>& output_size,
+                                   std::string_view mode, bool align_corners,
+                                   const std::optional<std::vector<double>>& scale_factors) {
+  TJIT_CHECK(mode == "bilinear" || mode == "bicubic",
+             "Anti-alias option is only supported for bilinear and bicubic modes");
+  TJIT_CHECK(input.dim() == 4, "Non-empty 4D data tensor expected but got a tensor with sizes ",
+             detail::shape_str(input.sizes()));
+  TJIT_CHECK(output_size.has_value() != scale_factors.has_value(),
+             "Must specify exactly one of output_size and scale_factors");
+  if (!is_floating_type(input.scalar_type()) || input.scalar_type() == kHalf)
+    detail::dispatch_fail(mode == "bilinear" ? "upsample_bilinear2d_aa" : "upsample_bicubic2d_aa",
+                          input.scalar_type());
+  Tensor x = input;
+  for (int k = 1; k >= 0; --k) {  // width first, then height, as ATen's separable passes
+    const std::int64_t d = 2 + k, in = input.size(d);
+    std::int64_t out;
+    double scale;
+    if (output_size) {
+      TJIT_CHECK(output_size->size() == 2, "It is expected output_size equals to 2, but got size ",
+                 output_size->size());
+      out = (*output_size)[static_cast<std::size_t>(k)];
+    } else {
+      TJIT_CHECK(scale_factors->size() == 2, "It is expected scale_factors equals to 2, but got size ",
+                 scale_factors->size());
+      out = static_cast<std::int64_t>(std::floor(static_cast<double>(in) * (*scale_factors)[static_cast<std::size_t>(k)]));
+    }
+    TJIT_CHECK(in > 0 && out > 0, "Input and output sizes should be greater than 0, but got input (H: ",
+               input.size(2), ", W: ", input.size(3), ")");
+    if (align_corners)
+      scale = out > 1 ? static_cast<double>(in - 1) / static_cast<double>(out - 1) : 0.0;
+    else if (scale_factors && (*scale_factors)[static_cast<std::size_t>(k)] > 0)
+      scale = 1.0 / (*scale_factors)[static_cast<std::size_t>(k)];
+    else
+      scale = static_cast<double>(in) / static_cast<double>(out);
+    Tensor w = to(detail::aa_weights(in, out, scale, mode == "bicubic"), input.scalar_type());
+    x = matmul(x.transpose(d, 3), w.t()).transpose(d, 3);
+  }
+  return contiguous(x);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,9 @@ Field conventions (tests/runtime/op_ref_test.cpp reads them):
   a<k>_dev s: argument k is a Device (its field is the device string);
   a<k>_none li: argument k is a Tensor?[] whose listed positions are None;
   inplace b 1: result 0 must be argument 0 itself; shape_only b 1: values are not compared (empty);
-  rtol f / atol f: tolerance for floating results (default per dtype).
+  rtol f / atol f: tolerance for floating results (default per dtype);
+  seed i: torch.manual_seed(seed) right before the call (random ops, bit-exact);
+  a<k>_gen b 1: argument k is a torch.Generator seeded with the int in field a<k>.
 """
 
 import sys
@@ -28,6 +30,11 @@ DTYPE_NUM = {
 class Dev:
     def __init__(self, s):
         self.s = s
+
+
+class Gen:
+    def __init__(self, seed):
+        self.seed = seed
 
 
 class OptList:
@@ -51,6 +58,8 @@ def clone(v):
         return [None if x is None else x.clone() for x in v.items]
     if isinstance(v, Dev):
         return torch.device(v.s)
+    if isinstance(v, Gen):
+        return torch.Generator().manual_seed(v.seed)
     if isinstance(v, torch.dtype):
         return v
     return v
@@ -65,6 +74,9 @@ def encode(fields, key, v):
     elif isinstance(v, torch.device):
         fields[key] = str(v)
         fields[key + "_dev"] = str(v)
+    elif isinstance(v, Gen):
+        fields[key] = v.seed
+        fields[key + "_gen"] = True
     elif isinstance(v, OptList):
         fields[key] = [torch.zeros(1) if x is None else x for x in v.items]
         fields[key + "_none"] = [i for i, x in enumerate(v.items) if x is None]
@@ -82,7 +94,7 @@ class Cases:
         self.n = 0
         self.ops = set()
 
-    def __call__(self, op, *args, inplace=False, shape_only=False, rtol=None, atol=None):
+    def __call__(self, op, *args, inplace=False, shape_only=False, rtol=None, atol=None, seed=None):
         fn = resolve(op)
         # torch.ops takes keyword-only schema arguments by keyword only.
         pos, kw = [], {}
@@ -91,6 +103,8 @@ class Cases:
                 kw[formal.name] = clone(a)
             else:
                 pos.append(clone(a))
+        if seed is not None:
+            torch.manual_seed(seed)
         out = fn(*pos, **kw)
         fields = {"op": op, "n": len(args)}
         for i, a in enumerate(args):
@@ -103,6 +117,8 @@ class Cases:
             fields["inplace"] = True
         if shape_only:
             fields["shape_only"] = True
+        if seed is not None:
+            fields["seed"] = seed
         if rtol is not None:
             fields["rtol"] = rtol
             fields["atol"] = atol if atol is not None else rtol
@@ -620,11 +636,265 @@ def make(c):
     c("prim::NumToTensor.bool", True)
 
 
+# Random ops (bit-exact after the same seed: rtol 0), einsum, recurrent ops, attention, and the ops
+# of tjit/tensor/ops/extra.hpp.
+def make_more(c):
+    torch.manual_seed(1)
+    x = torch.randn(3, 4)
+    pos = torch.rand(3, 4) + 0.5
+    prob = torch.rand(3, 4)
+    xi = torch.randint(-9, 10, (3, 4))
+    b1 = torch.rand(3, 4) > 0.5
+    z = torch.randn(2, 3, 4)
+    img = torch.randn(2, 4, 7, 6)
+    exact = dict(rtol=0.0, atol=0.0)
+
+    # --- random ---------------------------------------------------------------------------------
+    c("aten::rand", [3, 4], None, None, None, None, seed=0, **exact)
+    c("aten::rand", [2, 3], torch.float64, None, None, None, seed=1, **exact)
+    c("aten::rand.generator", [5], Gen(7), None, None, None, None, **exact)
+    c("aten::randn", [20], None, None, None, None, seed=2, **exact)
+    c("aten::randn", [3], torch.float64, None, None, None, seed=3, **exact)
+    c("aten::randn", [5], None, None, None, None, seed=3, **exact)
+    c("aten::randn.generator", [4, 5], Gen(11), None, None, None, None, **exact)
+    c("aten::randint", 10, [3, 4], None, None, None, None, seed=4)
+    c("aten::randint.low", -5, 5, [7], torch.int32, None, None, None, seed=5)
+    c("aten::randint.generator", 3, [6], Gen(3), None, None, None, None)
+    c("aten::randint.low_generator", 100, 200, [2, 2], Gen(5), torch.float32, None, None, None)
+    c("aten::randperm", 10, None, None, None, None, seed=6)
+    c("aten::randperm.generator", 7, Gen(9), None, None, None, None)
+    c("aten::rand_like", x, None, None, None, None, None, seed=7, **exact)
+    c("aten::randn_like", z, torch.float64, None, None, None, None, seed=8, **exact)
+    c("aten::randint_like", xi, 5, None, None, None, None, None, seed=9)
+    c("aten::randint_like.low_dtype", x, -3, 3, None, None, None, None, None, seed=10, **exact)
+    c("aten::normal.float_float", 1.0, 2.0, [3, 4], None, None, None, None, None, seed=11, **exact)
+    c("aten::normal.float_float", 0.0, 1.0, [17], Gen(1), torch.float64, None, None, None, **exact)
+    c("aten::normal.Tensor_float", x, 0.5, None, seed=12, **exact)
+    c("aten::normal.float_Tensor", 0.3, pos, None, seed=13, **exact)
+    c("aten::normal.Tensor_Tensor", z, pos, Gen(2), **exact)
+    c("aten::normal_", x, 1.0, 2.0, None, inplace=True, seed=14, **exact)
+    c("aten::uniform_", x, -1.0, 1.0, None, inplace=True, seed=15, **exact)
+    c("aten::uniform_", z.double(), 2.0, 3.0, Gen(4), inplace=True, **exact)
+    c("aten::random_.from", xi, -3, 7, None, inplace=True, seed=16)
+    c("aten::random_.to", xi, 9, Gen(8), inplace=True)
+    c("aten::bernoulli", prob, None, seed=17, **exact)
+    c("aten::bernoulli.p", x, 0.3, None, seed=18, **exact)
+    c("aten::bernoulli_.float", x, 0.5, None, inplace=True, seed=19, **exact)
+    c("aten::bernoulli_.Tensor", x, prob, Gen(6), inplace=True, **exact)
+    c("aten::multinomial", pos, 3, False, None, seed=20)
+    c("aten::multinomial", pos[0], 6, True, Gen(12))
+    c("aten::dropout", x, 0.5, True, seed=21, **exact)
+    c("aten::dropout_", z, 0.3, True, inplace=True, seed=22, **exact)
+    c("aten::feature_dropout", img, 0.5, True, seed=23, **exact)
+    c("aten::alpha_dropout", x, 0.5, True, seed=24, rtol=1e-6, atol=1e-6)
+
+    # --- einsum ---------------------------------------------------------------------------------
+    c("aten::einsum", "ij,jk->ik", [x, torch.randn(4, 5)], None)
+    c("aten::einsum", "bij,bjk", [z, torch.randn(2, 4, 3)], None)
+    c("aten::einsum", "ii->i", [torch.randn(4, 4)], None)
+    c("aten::einsum", "...ij->...ji", [z], None)
+    c("aten::einsum", "i,j", [torch.randn(3), torch.randn(2)], None)
+
+    # --- recurrent ops --------------------------------------------------------------------------
+    tol = dict(rtol=1e-4, atol=1e-5)
+    seq = torch.randn(6, 2, 4)
+    lstm = torch.nn.LSTM(4, 5, num_layers=2, bidirectional=True)
+    h0, c0 = torch.randn(4, 2, 5), torch.randn(4, 2, 5)
+    c("aten::lstm.input", seq, [h0, c0], list(lstm._flat_weights), True, 2, 0.0, False, True, False, **tol)
+    lstmp = torch.nn.LSTM(4, 5, proj_size=3, batch_first=True)
+    c("aten::lstm.input", seq.transpose(0, 1).contiguous(), [torch.randn(1, 2, 3), torch.randn(1, 2, 5)],
+      list(lstmp._flat_weights), True, 1, 0.0, False, False, True, **tol)
+    gru = torch.nn.GRU(4, 3, num_layers=2, batch_first=True)
+    c("aten::gru.input", seq, torch.randn(2, 6, 3), list(gru._flat_weights), True, 2, 0.0, False, False, True, **tol)
+    rnn = torch.nn.RNN(4, 3, bias=False, bidirectional=True)
+    c("aten::rnn_tanh.input", seq, torch.randn(2, 2, 3), list(rnn._flat_weights), False, 1, 0.0, False, True, False, **tol)
+    rnnr = torch.nn.RNN(4, 3, nonlinearity="relu")
+    c("aten::rnn_relu.input", seq, torch.randn(1, 2, 3), list(rnnr._flat_weights), True, 1, 0.0, False, False, False, **tol)
+    padded = torch.randn(5, 3, 4)
+    packed = torch.nn.utils.rnn.pack_padded_sequence(padded, [5, 3, 2])
+    lstm1 = torch.nn.LSTM(4, 5)
+    c("aten::lstm.data", packed.data, packed.batch_sizes, [torch.randn(1, 3, 5), torch.randn(1, 3, 5)],
+      list(lstm1._flat_weights), True, 1, 0.0, False, False, **tol)
+    gru2 = torch.nn.GRU(4, 3, bidirectional=True)
+    c("aten::gru.data", packed.data, packed.batch_sizes, torch.randn(2, 3, 3), list(gru2._flat_weights),
+      True, 1, 0.0, False, True, **tol)
+    c("aten::rnn_tanh.data", packed.data, packed.batch_sizes, torch.randn(1, 3, 3),
+      list(torch.nn.RNN(4, 3)._flat_weights), True, 1, 0.0, False, False, **tol)
+    c("aten::rnn_relu.data", packed.data, packed.batch_sizes, torch.randn(1, 3, 3),
+      list(torch.nn.RNN(4, 3, nonlinearity="relu")._flat_weights), True, 1, 0.0, False, False, **tol)
+    inp, hh, cc = torch.randn(3, 4), torch.randn(3, 5), torch.randn(3, 5)
+    c("aten::lstm_cell", inp, [hh, cc], torch.randn(20, 4), torch.randn(20, 5), torch.randn(20), torch.randn(20), **tol)
+    c("aten::gru_cell", inp, hh, torch.randn(15, 4), torch.randn(15, 5), torch.randn(15), None, **tol)
+    c("aten::rnn_tanh_cell", inp, hh, torch.randn(5, 4), torch.randn(5, 5), None, None, **tol)
+    c("aten::rnn_relu_cell", inp, hh, torch.randn(5, 4), torch.randn(5, 5), torch.randn(5), torch.randn(5), **tol)
+
+    # --- attention ------------------------------------------------------------------------------
+    q = torch.randn(2, 5, 8)
+    qkv_w, qkv_b, pw, pb = torch.randn(24, 8) * 0.3, torch.randn(24), torch.randn(8, 8) * 0.3, torch.randn(8)
+    kpm = torch.tensor([[False, False, False, True, True], [False, False, False, False, False]])
+    c("aten::_native_multi_head_attention", q, q, q, 8, 2, qkv_w, qkv_b, pw, pb, None, True, True, None, **tol)
+    c("aten::_native_multi_head_attention", q, q, q, 8, 2, qkv_w, qkv_b, pw, pb, kpm, True, False, 1, **tol)
+    c("aten::_transform_bias_rescale_qkv", torch.randn(2, 5, 24), torch.randn(24), 2, **tol)
+    att = torch.randn(2, 3, 4)
+    amask = torch.rand(2, 3, 4) > 0.6
+    amask[..., 0] = False
+    c("aten::_masked_softmax", att, amask, None, 2, **tol)
+    c("aten::_masked_softmax", att, amask, 1, 2, **tol)
+    k4, v4 = torch.randn(2, 6, 8), torch.randn(2, 6, 8)
+    c("aten::_scaled_dot_product_attention", q, k4, v4, None, 0.0, True, False, **tol)
+    c("aten::_scaled_dot_product_attention", q, q, q, None, 0.0, True, True, **tol)
+    c("aten::_scaled_dot_product_attention", q, k4, v4, torch.rand(5, 6) > 0.3, 0.0, True, False, **tol)
+
+    # --- shifts ---------------------------------------------------------------------------------
+    xs = torch.randint(-50, 50, (3, 4))
+    sh = torch.randint(0, 8, (3, 4))
+    for op in ["__lshift__", "__rshift__", "bitwise_left_shift", "bitwise_right_shift"]:
+        c(f"aten::{op}.Tensor", xs, sh)
+        c(f"aten::{op}.Tensor", xs.to(torch.int32), sh[0].to(torch.int8))
+        c(f"aten::{op}.Tensor", xs.abs().to(torch.uint8), sh.to(torch.uint8))
+        c(f"aten::{op}." + ("Scalar" if op.startswith("__") else "Tensor_Scalar"), xs.to(torch.int16), 3)
+    c("aten::bitwise_left_shift.Scalar_Tensor", 5, sh)
+    c("aten::bitwise_right_shift.Scalar_Tensor", -100, sh.to(torch.int8))
+    c("aten::__ilshift__.Tensor", xs, sh, inplace=True)
+    c("aten::__ilshift__.Scalar", xs.to(torch.int8), 2, inplace=True)
+    c("aten::__irshift__.Tensor", xs, sh, inplace=True)
+    c("aten::__irshift__.Scalar", xs, 1, inplace=True)
+    c("aten::bitwise_left_shift_.Tensor", xs, sh, inplace=True)
+    c("aten::bitwise_left_shift_.Tensor_Scalar", xs, 4, inplace=True)
+    c("aten::bitwise_right_shift_.Tensor", xs, sh, inplace=True)
+    c("aten::bitwise_right_shift_.Tensor_Scalar", xs, 2, inplace=True)
+
+    # --- pointwise ------------------------------------------------------------------------------
+    c("aten::round.decimals", x * 3, 2)
+    c("aten::round.decimals", x.double() * 300, -1)
+    c("aten::round.decimals", torch.tensor([0.125, 0.375, 2.5, -1.5, 1e30]), 2)
+    c("aten::round_.decimals", x * 3, 1, inplace=True)
+    c("aten::hardshrink", x, 0.5)
+    c("aten::hardshrink", x.double(), 1)
+    c("aten::softshrink", x, 0.5)
+    c("aten::softshrink", z.double(), 0.2)
+    c("aten::glu", x, -1)
+    c("aten::glu", torch.randn(4, 3), 0)
+
+    # --- tensor_split, scans, search ------------------------------------------------------------
+    c("aten::tensor_split.sections", z, 3, 2)
+    c("aten::tensor_split.sections", torch.arange(7), 3, 0)
+    c("aten::tensor_split.indices", torch.arange(7), [1, 5, 3, 9], 0)
+    c("aten::tensor_split.indices", z, [1], -2)
+    c("aten::tensor_split.tensor_indices_or_sections", z, torch.tensor(2), 1)
+    c("aten::tensor_split.tensor_indices_or_sections", z, torch.tensor([1, 3]), 2)
+    nanz = z.clone()
+    nanz[0, 1, 2] = float("nan")
+    c("aten::cummax", z, 1)
+    c("aten::cummax", nanz, 1)
+    c("aten::cummax", torch.tensor([1, 3, 2, 3, 0, 5]), 0)
+    c("aten::cummin", z, -1)
+    c("aten::cummin", xi, 0)
+    c("aten::cummin", nanz, 2)
+    c("aten::logcumsumexp", z, 1)
+    c("aten::logcumsumexp", z.double(), 2)
+    c("aten::logcumsumexp", torch.tensor([-float("inf"), -float("inf"), 1.0, float("inf")]), 0)
+    srt = torch.tensor([1, 3, 5, 7, 9])
+    vals = torch.tensor([[3, 6, 9], [0, 1, 10]])
+    c("aten::searchsorted.Tensor", srt, vals, False, False, None, None)
+    c("aten::searchsorted.Tensor", srt, vals, True, True, None, None)
+    c("aten::searchsorted.Tensor", srt.double(), vals.float() + 0.5, False, False, "right", None)
+    unsorted = torch.tensor([9, 1, 7, 3, 5])
+    c("aten::searchsorted.Tensor", unsorted, vals, False, False, "left", torch.argsort(unsorted))
+    rows = torch.sort(torch.randn(2, 6), dim=1).values
+    c("aten::searchsorted.Tensor", rows, torch.randn(2, 4), False, False, None, None)
+    c("aten::searchsorted.Scalar", srt, 6, False, False, None, None)
+    c("aten::searchsorted.Scalar", srt, 7, True, True, None, None)
+    c("aten::bucketize.Tensor", vals, srt, False, False)
+    c("aten::bucketize.Tensor", x, torch.tensor([-1.0, 0.0, 0.5]), True, True)
+    c("aten::bucketize.Scalar", 4, srt, False, False)
+
+    # --- indexing -------------------------------------------------------------------------------
+    idx = torch.tensor([2, 0, 2])
+    c("aten::index_add", x, 0, idx, torch.randn(3, 4), 1)
+    c("aten::index_add", xi, 1, torch.tensor([3, 0]), torch.randint(-5, 5, (3, 2)), 2)
+    c("aten::index_add", x, 1, torch.tensor([1, 1, 0], dtype=torch.int32), torch.randn(3, 3), 0.5)
+    c("aten::index_add_", x, 0, idx, torch.randn(3, 4), 2, inplace=True)
+    c("aten::index_fill.int_Scalar", x, 1, torch.tensor([0, 2]), -1.5)
+    c("aten::index_fill.int_Scalar", xi, 0, torch.tensor([-1]), 7)
+    c("aten::index_fill.int_Tensor", x, 0, torch.tensor([1]), torch.tensor(3.0))
+    c("aten::index_fill_.int_Scalar", x, 1, torch.tensor([3]), 0.25, inplace=True)
+    c("aten::index_fill_.int_Tensor", xi, 1, torch.tensor([0, 1]), torch.tensor(-2), inplace=True)
+    c("aten::masked_scatter", x, b1, torch.randn(12))
+    c("aten::masked_scatter", x, b1[0], torch.randn(3, 5))
+    c("aten::masked_scatter", xi, b1, torch.arange(20))
+    c("aten::masked_scatter_", x, b1, torch.randn(4, 4), inplace=True)
+
+    # --- norms with statistics ------------------------------------------------------------------
+    c("aten::native_layer_norm", img, [7, 6], torch.randn(7, 6), torch.randn(7, 6), 1e-5, **tol)
+    c("aten::native_layer_norm", img, [6], None, None, 1e-3, **tol)
+    c("aten::native_layer_norm", img.double(), [4, 7, 6], None, torch.randn(4, 7, 6).double(), 1e-5)
+    rm, rv = torch.randn(4), torch.rand(4) + 0.5
+    c("aten::native_batch_norm", img, torch.randn(4), torch.randn(4), rm, rv, False, 0.1, 1e-5, **tol)
+    c("aten::native_batch_norm", img, torch.randn(4), None, rm, rv, True, 0.1, 1e-5, **tol)
+    c("aten::native_batch_norm", img.double(), None, None, None, None, True, 0.1, 1e-5)
+
+    # --- 3-d pooling, equal ---------------------------------------------------------------------
+    vol = torch.randn(1, 2, 5, 6, 4)
+    c("aten::max_pool3d", vol, [2, 3, 2], [2, 2, 1], [1, 1, 0], [1, 1, 1], True)
+    c("aten::max_pool3d_with_indices", vol, [3, 3, 3], [2, 2, 2], [1, 1, 1], [1, 1, 1], False)
+    c("aten::avg_pool3d", vol, [2, 2, 2], [], [1, 0, 1], False, False, None)
+    c("aten::avg_pool3d", vol, [3, 2, 2], [1, 2, 2], [0, 0, 0], True, True, 5)
+    c("aten::adaptive_avg_pool3d", vol, [2, 3, 3])
+    c("aten::_adaptive_avg_pool3d", vol, [1, 1, 1])
+    c("aten::adaptive_max_pool3d", vol, [3, 2, 3])
+    c("aten::equal", x, x.clone())
+    c("aten::equal", x, x + 1)
+    c("aten::equal", xi, xi.double())
+
+    # --- repeat_interleave, 3-d resampling -----------------------------------------------------
+    c("aten::repeat_interleave.Tensor", torch.tensor([2, 0, 3]), None)
+    c("aten::repeat_interleave.self_Tensor", x, torch.tensor([1, 0, 2]), 0, None)
+    c("aten::repeat_interleave.self_Tensor", xi, torch.tensor(2), None, 24)
+    c("aten::repeat_interleave.self_int", z, 2, -1, None)
+    c("aten::repeat_interleave.self_int", z, 3, None, None)
+    c("aten::upsample_nearest3d.vec", vol, [7, 3, 5], None)
+    c("aten::upsample_nearest3d.vec", vol, None, [2.0, 1.5, 1.0])
+    c("aten::_upsample_nearest_exact3d.vec", vol, [3, 9, 5], None)
+    c("aten::upsample_trilinear3d.vec", vol, [7, 3, 5], False, None, **tol)
+    c("aten::upsample_trilinear3d.vec", vol, None, True, [2.0, 2.0, 1.5], **tol)
+
+    pic = torch.randn(1, 2, 9, 11)
+    c("aten::_upsample_bilinear2d_aa.vec", pic, [4, 5], False, None, **tol)
+    c("aten::_upsample_bilinear2d_aa.vec", pic, [13, 6], False, None, **tol)
+    c("aten::_upsample_bilinear2d_aa.vec", pic.double(), None, False, [0.5, 0.3])
+    c("aten::_upsample_bicubic2d_aa.vec", pic, [4, 5], False, None, **tol)
+    c("aten::_upsample_bicubic2d_aa.vec", pic, [5, 20], True, None, **tol)
+
+    # --- more dtypes and shapes for the new kernels --------------------------------------------
+    c("aten::hardshrink", x.bfloat16(), 0.5)
+    c("aten::softshrink", x.bfloat16(), 0.3)
+    c("aten::glu", z.double(), 2)
+    c("aten::round.decimals", x.bfloat16() * 3, 1)
+    c("aten::cummax", b1, 1)
+    c("aten::cummin", x.bfloat16(), 0)
+    c("aten::logcumsumexp", x.bfloat16(), 1)
+    c("aten::cummax", torch.tensor(2.5), 0)
+    c("aten::logcumsumexp", torch.randn(0, 3), 0)
+    c("aten::searchsorted.Tensor", srt.to(torch.int32), vals.to(torch.int16), True, False, None, None)
+    c("aten::searchsorted.Tensor", srt, torch.tensor(4), False, False, None, None)
+    c("aten::index_add", z.double(), 2, torch.tensor([0, 3, 3]), torch.randn(2, 3, 3).double(), -1)
+    c("aten::index_add", torch.tensor(1.5), 0, torch.tensor([0]), torch.tensor(2.0), 1)
+    c("aten::index_fill.int_Scalar", b1, 1, torch.tensor([1, 2]), True)
+    c("aten::index_fill.int_Scalar", z, -1, torch.tensor([], dtype=torch.int64), 3)
+    c("aten::masked_scatter", b1, ~b1, torch.ones(12, dtype=torch.bool))
+    c("aten::tensor_split.sections", torch.randn(2, 0, 3), 2, 1)
+    c("aten::tensor_split.indices", z, [], 0)
+    c("aten::repeat_interleave.self_int", torch.tensor(3.0), 2, None, None)
+    c("aten::native_layer_norm", torch.randn(0, 5), [5], None, None, 1e-5)
+
+
 def main():
     cases_path, schemas_path = sys.argv[1], sys.argv[2]
     with Writer(cases_path) as w:
         c = Cases(w)
         make(c)
+        make_more(c)
     with open(schemas_path, "w") as f:
         for s in torch._C._jit_get_all_schemas():
             f.write(str(s) + "\n")

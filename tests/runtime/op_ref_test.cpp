@@ -10,6 +10,7 @@
 #include <string>
 
 #include "refcases.hpp"
+#include "tjit/runtime/generator_value.hpp"
 #include "tjit/runtime/operator.hpp"
 #include "tjit/tensor/tensor.hpp"
 
@@ -52,6 +53,9 @@ void tolerance(ScalarType t, double* rtol, double* atol) {
 IValue to_ivalue(const refcases::Case& c, const std::string& key) {
   const refcases::Field& f = c.at(key);
   if (c.has(key + "_dev")) return IValue(Device(c.get<std::string>(key)));
+  if (c.has(key + "_gen"))
+    return make_generator_value(
+        std::make_shared<Generator>(static_cast<std::uint64_t>(c.get<std::int64_t>(key))));
   if (c.has(key + "_none")) {
     std::vector<Tensor> ts;
     for (const auto& t : std::get<std::vector<refcases::RefTensor>>(f)) ts.push_back(to_tensor(t));
@@ -160,6 +164,7 @@ TEST_CASE("tensor operators called through the registry match PyTorch") {
     IValue self = n ? stack[0] : IValue();
     std::string why;
     try {
+      if (c.has("seed")) tjit::manual_seed(static_cast<std::uint64_t>(c.get<std::int64_t>("seed")));
       o->fn()(stack);
       auto nr = static_cast<std::size_t>(c.get<std::int64_t>("nr"));
       if (stack.size() != nr) {

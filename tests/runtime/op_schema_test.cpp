@@ -23,7 +23,8 @@ TEST_CASE("tensor operator schemas are PyTorch's, verbatim") {
   const auto& reg = OperatorRegistry::instance();
   std::size_t n = 0;
   for (auto table : {ops::tensor_pointwise_ops(), ops::tensor_reduce_ops(), ops::tensor_shape_ops(),
-                     ops::tensor_nn_ops(), ops::tensor_misc_ops()}) {
+                     ops::tensor_nn_ops(), ops::tensor_misc_ops(),
+                     ops::tensor_random_ops(), ops::tensor_extra_ops()}) {
     for (const OperatorDef& def : table) {
       ++n;
       std::string text = def.schema;

@@ -98,6 +98,8 @@ std::span<const OperatorDef> tensor_reduce_ops();     // reductions, sort, topk
 std::span<const OperatorDef> tensor_shape_ops();      // views, shape, indexing, cat/stack
 std::span<const OperatorDef> tensor_nn_ops();         // conv, pool, norm, linear, softmax, rnn
 std::span<const OperatorDef> tensor_misc_ops();       // factories, conversions, linalg, random
+std::span<const OperatorDef> tensor_random_ops();     // random ops, einsum, rnn, attention
+std::span<const OperatorDef> tensor_extra_ops();      // shifts, shrinks, cummax, searchsorted, ...
 }  // namespace ops
 
 }  // namespace tjit::runtime
@@ -115,4 +117,6 @@ inline std::vector<std::string> supported_ops() { return runtime::supported_ops_
 #include "tjit/runtime/detail/ops_tensor_shape.hpp"
 #include "tjit/runtime/detail/ops_tensor_nn.hpp"
 #include "tjit/runtime/detail/ops_tensor_misc.hpp"
+#include "tjit/runtime/detail/ops_tensor_random.hpp"
+#include "tjit/runtime/detail/ops_tensor_extra.hpp"
 #endif

@@ -22,6 +22,8 @@ TJIT_DEF OperatorRegistry::OperatorRegistry() {
   add(ops::tensor_shape_ops());
   add(ops::tensor_nn_ops());
   add(ops::tensor_misc_ops());
+  add(ops::tensor_random_ops());
+  add(ops::tensor_extra_ops());
 }
 
 TJIT_DEF void OperatorRegistry::add(std::span<const OperatorDef> table) {

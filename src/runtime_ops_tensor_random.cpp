@@ -1,0 +1,1 @@
+#include "tjit/runtime/detail/ops_tensor_random.hpp"

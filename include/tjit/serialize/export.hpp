@@ -20,9 +20,11 @@
 // Builds on serialize/zip.hpp, serialize/pickle.hpp, frontend/code_printer.hpp and the runtime.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tjit/core/config.hpp"

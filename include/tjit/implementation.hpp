@@ -42,5 +42,6 @@
 #include "tjit/serialize/detail/zip_impl.hpp"
 #include "tjit/serialize/detail/pickle_impl.hpp"
 #include "tjit/serialize/detail/torch_save_impl.hpp"
+#include "tjit/serialize/detail/export_impl.hpp"
 #include "tjit/frontend/detail/code_printer_impl.hpp"
 #endif

@@ -1,5 +1,5 @@
-// Writes files with tjit for check_roundtrip.py to read back with PyTorch (run by the
-// roundtrip_results genrule): argv[1] = fixtures.bin, argv[2] = output directory.
+// Writes files with tjit for check_roundtrip.py to read back with PyTorch; roundtrip_test calls
+// write_roundtrip_files(fixtures.bin, $TEST_TMPDIR) and then runs the script itself.
 //   resaved_<fixture>   every torch.save fixture loaded by tjit and saved again
 //   built.pt            tensors and containers made in C++
 //   module_resaved.pt   module.pt with data.pkl re-pickled by tjit's Pickler, code/ deflated
@@ -15,13 +15,9 @@
 using tjit::IValue;
 namespace ser = tjit::serialize;
 
-int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: roundtrip_writer FIXTURES.bin OUTDIR\n";
-    return 2;
-  }
-  auto bundle = tjit_test::read_bundle(argv[1]);
-  std::string dir = argv[2];
+// Returns 0, or 1 after printing the error to stderr.
+int write_roundtrip_files(const std::string& fixtures, const std::string& dir) {
+  auto bundle = tjit_test::read_bundle(fixtures);
   try {
     for (const auto& [name, bytes] : bundle) {
       if (!bundle.count(name + ".expect") || name.rfind("module", 0) == 0) continue;

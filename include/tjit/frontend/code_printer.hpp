@@ -45,6 +45,9 @@ struct CodePrinterOptions {
   // The qualified name of a function a `Function` constant names (`prim::Constant[name="f"]`).
   // Unset: "__torch__." + name.
   std::function<std::string(const std::string&)> function_name;
+  // A constant table shared by several printers (an archive's files share one constants.pkl);
+  // null: the printer keeps its own. Must outlive the printer.
+  std::vector<ir::Literal>* constant_table = nullptr;
 };
 
 // One method of a class to print: its name, graph and (optional) schema. Without a schema the

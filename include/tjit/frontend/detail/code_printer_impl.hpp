@@ -141,7 +141,9 @@ struct CodePrinter::Impl {
   CodePrinterOptions options;
   std::string body;
   std::size_t level = 0;
-  std::vector<ir::Literal> constant_table;
+  std::vector<ir::Literal> own_constants;
+  // The table CONSTANTS.cN index: this printer's own, or CodePrinterOptions::constant_table.
+  std::vector<ir::Literal>& constant_table;
   std::vector<ir::TypePtr> deps;
 
   std::unordered_set<const Node*> output_inline;
@@ -152,7 +154,9 @@ struct CodePrinter::Impl {
   std::unordered_map<const Value*, std::string> expr_table;
   std::unordered_map<const Value*, std::string> ident_refs;
 
-  explicit Impl(CodePrinterOptions o) : options(std::move(o)) {}
+  explicit Impl(CodePrinterOptions o)
+      : options(std::move(o)),
+        constant_table(options.constant_table ? *options.constant_table : own_constants) {}
 
   static const std::string& kind(const Node* n) { return n->kind().toQualString(); }
 
@@ -608,9 +612,16 @@ struct CodePrinter::Impl {
     if (k == "prim::Constant") {
       if (node->outputs().size() == 1 &&
           node->output()->type()->kind() == ir::TypeKind::FunctionType) {
+        const ir::TypePtr& ft = node->output()->type();
+        // A function the emitter compiled carries its qualified name in its type: print that,
+        // and record the function as a dependency (PythonPrint's deps_table_.add(fn)).
+        if (ft->name().find('.') != std::string::npos) {
+          add_dep(ft);
+          return ft->name();
+        }
         std::string name = node->hasAttribute(ir::Symbol::attr("name"))
                                ? node->s(ir::Symbol::attr("name"))
-                               : node->output()->type()->name();
+                               : ft->name();
         return options.function_name ? options.function_name(name) : "__torch__." + name;
       }
       auto v = node->constantValue();

@@ -1079,7 +1079,12 @@ TJIT_DEF void Pickler::push_impl(const IValue& v, int depth) {
         const auto& attrs = o.type()->classInfo()->attributes;
         for (std::size_t i = 0; i < attrs.size(); ++i) {
           push_string(attrs[i].name);
-          push(i < o.slots().size() ? o.slots()[i] : IValue(), depth + 1);
+          // Not `cond ? slot : IValue()`: that copies the slot, and the extra reference would
+          // make push() memoize a list or dict held only by this object.
+          if (i < o.slots().size())
+            push(o.slots()[i], depth + 1);
+          else
+            push(IValue(), depth + 1);
         }
         op(detail::SETITEMS);
       }

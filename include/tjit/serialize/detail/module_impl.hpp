@@ -296,7 +296,7 @@ TJIT_DEF std::string Module::dump_to_str(bool print_method_bodies, bool print_at
   std::ostringstream params, attrs, methods, subs;
   for (const auto& p : named_parameters(false)) {
     params << p.name << " = ";
-    if (print_param_values) params << p.value; else params << "...";
+    if (print_param_values) params << IValue(p.value).repr(); else params << "...";
     params << "\n";
   }
   for (const auto& a : named_attributes(false)) {

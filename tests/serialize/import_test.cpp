@@ -193,6 +193,8 @@ TEST_CASE("__setstate__ is called on load") {
   CHECK(m.attr("a").toInt() == 53);  // __getstate__ wrote 103, __setstate__ took 50 off
 }
 
+TEST_CASE("a module interface") { check_case("interface"); }
+
 TEST_CASE("a traced module") { check_case("traced"); }
 
 TEST_CASE("a frozen module: weights in constants.pkl") {
@@ -264,7 +266,11 @@ TEST_CASE("a module built from C++") {
   CHECK(m.attr("k").toInt() == 4);
   m.eval();
   CHECK_FALSE(sub.is_training());
-  CHECK_THROWS_AS(m.forward({}), tjit::Error);
+  CHECK_THROWS_AS(m.forward({}), tjit::Error);  // no forward yet
+  m.define("def forward(self, x):\n    return x * self.w + self.k + self.sub.v\n");
+  IValue y = m.forward({IValue(tjit::arange(2))});
+  CHECK(values(y.toTensor()) == std::vector<double>{5, 6});
+  CHECK(m.code().find("def forward(self,") == 0);
 }
 
 TEST_CASE("pickle_load / pickle_save: tuples, lists, dicts, scalars, strings, None") {
@@ -329,4 +335,20 @@ TEST_CASE("not an archive at all") {
   std::string path = tjit_test::temp_file("not_an_archive.pt", "hello");
   CHECK_THROWS_AS(tjit::load(path), tjit::Error);
   CHECK_THROWS_AS(tjit::load("/nonexistent/file.pt"), tjit::Error);
+}
+
+TEST_CASE("weights alias the memory-mapped archive") {
+  std::string path = tjit_test::temp_file("tree_mapped.pt", fx("resnet18_scripted.pt"));
+  auto zip = tjit::serialize::ZipReader::open(path);
+  tjit::Module m = tjit::serialize::import_module(zip);
+  auto params = m.named_parameters();
+  REQUIRE(params.size() == 62);
+  std::size_t aliased = 0;
+  for (const auto& p : params) {
+    auto* d = static_cast<const std::uint8_t*>(p.value.storage().data());
+    if (d >= zip.data() && d < zip.data() + zip.size()) ++aliased;
+  }
+  CHECK(aliased == params.size());
+  CHECK(tjit::serialize::archive_version(zip) >= 3);
+  CHECK(tjit::serialize::find_missing_operators(zip).empty());
 }

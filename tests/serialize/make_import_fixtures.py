@@ -217,6 +217,32 @@ class WithState(nn.Module):
 case("setstate", torch.jit.script(WithState()), (torch.randn(2),))
 
 
+# --- interfaces ------------------------------------------------------------------------------------
+@torch.jit.interface
+class SubIface(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        pass
+
+
+class Impl(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x + 1
+
+
+class UsesIface(nn.Module):
+    sub: SubIface
+
+    def __init__(self):
+        super().__init__()
+        self.sub = Impl()
+
+    def forward(self, x):
+        return self.sub.forward(x) * 2
+
+
+case("interface", torch.jit.script(UsesIface()), (torch.randn(3),))
+
+
 # --- traced, frozen --------------------------------------------------------------------------
 class Small(nn.Module):
     def __init__(self):

@@ -9,6 +9,7 @@
 //
 //   tjit::Module n("Net");                                 // class __torch__.Net
 //   n.register_parameter("w", tjit::ones({2}), /*is_buffer=*/false);
+//   n.define("def forward(self, x):\n    return x * self.w\n");
 //
 // A Module is a handle: copies share the object (as libtorch's do); clone() copies it.
 // The module's object (runtime::Object) and the CompilationUnit holding its classes' methods
@@ -102,6 +103,9 @@ class Module {
   void register_attribute(const std::string& name, ir::TypePtr type, IValue value,
                           bool is_parameter = false, bool is_buffer = false);
   void register_module(const std::string& name, const Module& module);
+  // Compiles `def`s as methods of the module's class (torch::jit::Module::define):
+  //   m.define("def forward(self, x):\n    return x * self.w\n");
+  void define(const std::string& source);
 
   // ---- modes
   // Sets `training` on this module and every submodule that has the attribute.

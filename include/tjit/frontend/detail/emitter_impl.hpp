@@ -2446,6 +2446,25 @@ TJIT_DEF void define(runtime::CompilationUnit& cu, const std::shared_ptr<const S
   d.compile_all();
 }
 
+TJIT_DEF void define_methods(runtime::CompilationUnit& cu, const ir::TypePtr& class_type,
+                             const std::shared_ptr<const Source>& source,
+                             const CompileOptions& options) {
+  TJIT_CHECK(class_type && class_type->classInfo() && cu.find_type(class_type->name()),
+             "define_methods: the class is not registered in the compilation unit");
+  detail::Definer d(cu, options, parse(source));
+  for (const auto& s : d.module.body) {
+    auto def = s->as<Def>();
+    if (!def) throw error_report(s->range, "expected def but found statement");
+    std::string mq = class_type->name() + "." + def->name;
+    if (d.pending.count(mq) || cu.find_function(mq))
+      throw error_report(def->range, "method '" + mq + "' already defined.");
+    d.pending[mq] = {def, class_type};
+    d.order.push_back(mq);
+    class_type->classInfo()->method_names.push_back(def->name);
+  }
+  d.compile_all();
+}
+
 }  // namespace tjit::frontend
 
 namespace tjit {

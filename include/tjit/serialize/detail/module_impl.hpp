@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "tjit/frontend/code_printer.hpp"
+#include "tjit/frontend/emitter.hpp"
 #include "tjit/serialize/module.hpp"
 
 namespace tjit {
@@ -263,6 +264,14 @@ TJIT_DEF void Module::register_buffer(const std::string& name, Tensor value) {
 
 TJIT_DEF void Module::register_module(const std::string& name, const Module& module) {
   register_attribute(name, module.type(), IValue(module._ivalue()));
+}
+
+TJIT_DEF void Module::define(const std::string& source) {
+  TJIT_CHECK(cu_, "this Module has no compilation unit");
+  frontend::CompileOptions o;
+  const std::string& q = type()->name();
+  o.qualifier = q.substr(0, q.rfind('.'));
+  frontend::define_methods(*cu_, type(), std::make_shared<const Source>(source, "<string>"), o);
 }
 
 TJIT_DEF void Module::train(bool on) {

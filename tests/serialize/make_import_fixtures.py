@@ -132,9 +132,7 @@ class Tree(nn.Module):
         for b in self.blocks:
             x = b(x)
         x = self.seq(x)
-        fut = torch.jit.fork(helper, x, 3)
-        y = torch.jit.wait(fut)
-        p = F.adaptive_avg_pool2d(x + y, 1).flatten(1)
+        p = F.adaptive_avg_pool2d(x * 3, 1).flatten(1)
         return self.heads["a"](p), self.heads["b"](p)
 
     @torch.jit.export
@@ -151,6 +149,15 @@ tree_s = torch.jit.script(tree)
 case("tree", tree_s, (torch.randn(2, 4, 5, 5),), extra={"notes.txt": b"hello", "meta.json": b"{}"})
 case("tree_extra", tree_s, (torch.randn(3), 3), method="extra")
 case("tree_train", torch.jit.script(Tree().train()), (torch.randn(2, 4, 5, 5),))
+
+
+class Forked(nn.Module):
+    def forward(self, x):
+        fut = torch.jit.fork(helper, x, 3)
+        return torch.jit.wait(fut) + 1
+
+
+case("forked", torch.jit.script(Forked()), (torch.randn(3),))
 
 
 # --- NamedTuples, TorchScript classes, enums, __setstate__ ----------------------------------------
@@ -179,19 +186,30 @@ class Classes(nn.Module):
 
     def __init__(self):
         super().__init__()
-        self.color = Color.GREEN
         self.counter = Counter(10)
         self.pt = Out(torch.ones(2), 7)
 
     def forward(self, x: torch.Tensor) -> Out:
         c = Counter(1)
         k = c.bump(2) + self.counter.bump(0)
-        if self.color == Color.GREEN:
-            k += self.color.value
         return Out(x * k + self.pt.y, self.pt.n + k)
 
 
 case("classes", torch.jit.script(Classes()), (torch.randn(2),))
+
+
+class Enums(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.color = Color.GREEN
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.color == Color.GREEN:
+            return x * self.color.value
+        return x
+
+
+case("enums", torch.jit.script(Enums()), (torch.randn(2),))
 
 
 class WithState(nn.Module):

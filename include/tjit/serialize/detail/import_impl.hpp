@@ -147,6 +147,9 @@ class Importer {
       root = unpickle(zip_.read("data.pkl"), unpickler_options("data/"));
     } catch (const Error& e) {
       report_missing_operators(e);
+      // The emitter reports a file that failed to compile while resolving a name as an unknown
+      // name; the first error met is the cause.
+      if (first_error_ && *first_error_ != e.what()) throw Error(*first_error_);
       throw;
     }
     TJIT_CHECK(root.isObject() && root.toObjectRef().type()->is_module(),
@@ -211,7 +214,12 @@ class Importer {
     auto src = std::make_shared<const Source>(zip_.read(rec), rec);
     frontend::CompileOptions o = options_;
     o.qualifier = q;
-    frontend::define(*cu_, src, o);
+    try {
+      frontend::define(*cu_, src, o);
+    } catch (const Error& e) {
+      if (!first_error_) first_error_ = e.what();
+      throw;
+    }
     return true;
   }
 
@@ -256,6 +264,7 @@ class Importer {
   frontend::CompileOptions options_;
   std::vector<IValue> constants_;
   std::set<std::string> tried_;
+  std::optional<std::string> first_error_;
   int version_ = 0;
 };
 

@@ -15,6 +15,7 @@ namespace tjit {
 namespace detail {
 
 inline std::string join_name(const std::string& prefix, const std::string& name) {
+  if (name.empty()) return prefix;
   return prefix.empty() ? name : prefix + "." + name;
 }
 

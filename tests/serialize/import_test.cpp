@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <sstream>
 #include <thread>
@@ -309,6 +310,7 @@ TEST_CASE("an archive calling operators tjit lacks: all are reported at once") {
   } catch (const tjit::Error& e) {
     std::string msg = e.what();
     CAPTURE(msg);
+    MESSAGE(msg);
     CHECK(msg.find("2 operators") != std::string::npos);
     CHECK(msg.find("aten::no_such_op_a at code/__torch__.py:") != std::string::npos);
     CHECK(msg.find("aten::no_such_op_b at code/__torch__.py:") != std::string::npos);
@@ -356,8 +358,15 @@ TEST_CASE("not an archive at all") {
 
 TEST_CASE("weights alias the memory-mapped archive") {
   std::string path = tjit_test::temp_file("tree_mapped.pt", fx("resnet18_scripted.pt"));
+  auto t0 = std::chrono::steady_clock::now();
   auto zip = tjit::serialize::ZipReader::open(path);
   tjit::Module m = tjit::serialize::import_module(zip);
+  auto t1 = std::chrono::steady_clock::now();
+  IValue y = m.forward(inputs("resnet18_scripted.in"));
+  auto t2 = std::chrono::steady_clock::now();
+  MESSAGE("resnet18 (scripted): load ",
+          std::chrono::duration<double, std::milli>(t1 - t0).count(), " ms, first forward ",
+          std::chrono::duration<double, std::milli>(t2 - t1).count(), " ms");
   auto params = m.named_parameters();
   REQUIRE(params.size() == 62);
   std::size_t aliased = 0;

@@ -384,3 +384,18 @@ TEST_CASE("weights alias the memory-mapped archive") {
 // - method calls on interface-typed values (`(sub).forward(x)` with `sub : SubIface`);
 // - the closure form of fork in archives (`def __forked_function(): ...` then
 //   `fork(__forked_function)`), and fork of script functions.
+
+#ifdef TJIT_MODULE_HAS_SAVE
+TEST_CASE("load, save, load again: the same outputs") {
+  for (std::string name : {"attrs", "tree", "traced", "frozen", "resnet18_scripted"}) {
+    CAPTURE(name);
+    tjit::Module m = load_fx(name + ".pt");
+    std::stringstream ss;
+    m.save(ss, {{"notes.txt", "again"}});
+    tjit::ExtraFilesMap extra{{"notes.txt", ""}};
+    tjit::Module back = tjit::load(ss, &extra);
+    CHECK(extra["notes.txt"] == "again");
+    CHECK(diff(back.forward(inputs(name + ".in")), pickle_fx(name + ".out")) == "");
+  }
+}
+#endif

@@ -32,9 +32,6 @@
 
 namespace tjit {
 
-// Extra files of an archive (`_extra_files` of torch.jit.save), name -> bytes.
-using ExtraFilesMap = std::unordered_map<std::string, std::string>;
-
 // Loads an archive. `extra_files`: the entries asked for (keys) are filled with the bytes of
 // `extra/<key>` when the archive has it (others are left as they are); an empty map is filled
 // with every extra file of the archive.

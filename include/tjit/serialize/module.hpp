@@ -27,6 +27,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -36,9 +37,16 @@
 #include "tjit/runtime/ivalue.hpp"
 #include "tjit/tensor/tensor_base.hpp"
 
+// The exporter (serialize/export.hpp) gives Module::save when it is part of the library.
+#if __has_include("tjit/serialize/export.hpp")
+#define TJIT_MODULE_HAS_SAVE 1
+#endif
+
 namespace tjit {
 
 using runtime::IValue;
+// Extra files of an archive (`_extra_files` of torch.jit.save), name -> bytes.
+using ExtraFilesMap = std::unordered_map<std::string, std::string>;
 using runtime::Kwargs;
 
 class Module;
@@ -122,6 +130,12 @@ class Module {
                           bool print_param_values = false) const;
   void dump(bool print_method_bodies = true, bool print_attr_values = true,
             bool print_param_values = false) const;
+#ifdef TJIT_MODULE_HAS_SAVE
+  // Writes the archive torch.jit.save would write (serialize::export_module): PyTorch's
+  // torch.jit.load and tjit::load read it back.
+  void save(const std::string& path, const ExtraFilesMap& extra_files = {}) const;
+  void save(std::ostream& out, const ExtraFilesMap& extra_files = {}) const;
+#endif
 
   // The module's class (`type()->name()` is its qualified name, "__torch__.Net").
   const ir::TypePtr& type() const;

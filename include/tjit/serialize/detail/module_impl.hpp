@@ -9,6 +9,9 @@
 #include "tjit/frontend/code_printer.hpp"
 #include "tjit/frontend/emitter.hpp"
 #include "tjit/serialize/module.hpp"
+#ifdef TJIT_MODULE_HAS_SAVE
+#include "tjit/serialize/export.hpp"
+#endif
 
 namespace tjit {
 
@@ -343,5 +346,21 @@ TJIT_DEF void Module::dump(bool print_method_bodies, bool print_attr_values,
                            bool print_param_values) const {
   std::cout << dump_to_str(print_method_bodies, print_attr_values, print_param_values) << "\n";
 }
+
+#ifdef TJIT_MODULE_HAS_SAVE
+TJIT_DEF void Module::save(std::ostream& out, const ExtraFilesMap& extra_files) const {
+  serialize::ExportOptions o;
+  o.compilation_unit = cu_.get();
+  for (const auto& [name, bytes] : extra_files) o.extra_files[name] = bytes;
+  serialize::export_module(object_, out, o);
+}
+
+TJIT_DEF void Module::save(const std::string& path, const ExtraFilesMap& extra_files) const {
+  serialize::ExportOptions o;
+  o.compilation_unit = cu_.get();
+  for (const auto& [name, bytes] : extra_files) o.extra_files[name] = bytes;
+  serialize::export_module(object_, path, o);
+}
+#endif
 
 }  // namespace tjit

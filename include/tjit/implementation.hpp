@@ -43,5 +43,7 @@
 #include "tjit/serialize/detail/pickle_impl.hpp"
 #include "tjit/serialize/detail/torch_save_impl.hpp"
 #include "tjit/serialize/detail/export_impl.hpp"
+#include "tjit/serialize/detail/module_impl.hpp"
+#include "tjit/serialize/detail/import_impl.hpp"
 #include "tjit/frontend/detail/code_printer_impl.hpp"
 #endif

@@ -13,6 +13,8 @@
 #include "tjit/runtime/interpreter.hpp"
 #include "tjit/runtime/ivalue.hpp"
 #include "tjit/runtime/operator.hpp"
+#include "tjit/serialize/import.hpp"
+#include "tjit/serialize/module.hpp"
 #include "tjit/serialize/pickle.hpp"
 #include "tjit/serialize/torch_save.hpp"
 #include "tjit/serialize/zip.hpp"

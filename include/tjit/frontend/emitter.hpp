@@ -71,6 +71,11 @@ struct CompileOptions {
 void define(runtime::CompilationUnit& cu, const std::shared_ptr<const Source>& source,
             const CompileOptions& options = {});
 
+// Compiles the `def`s of `source` as methods of `class_type`, a class already registered in
+// `cu` (torch::jit::Module::define: `def forward(self, x): ...` on a module built in C++).
+void define_methods(runtime::CompilationUnit& cu, const ir::TypePtr& class_type,
+                    const std::shared_ptr<const Source>& source, const CompileOptions& options = {});
+
 // The graph of one function definition, emitted on its own (`cu` resolves calls to functions
 // already defined in it).
 std::shared_ptr<ir::Graph> emit_function(const Def& def, runtime::CompilationUnit* cu,

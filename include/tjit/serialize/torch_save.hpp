@@ -41,6 +41,15 @@ void save(const IValue& value, std::ostream& out);
 void save(const std::vector<std::pair<std::string, Tensor>>& tensors, const std::string& path);
 void save(const std::vector<std::pair<std::string, Tensor>>& tensors, std::ostream& out);
 
+// The names of the user-facing API, over the same reader and writer:
+// `tjit::pickle_load(path)` is what Python's torch.load(path) gives (tensors, tuples, lists,
+// dicts, numbers, strings, None, ...); `tjit::pickle_save(value, path)` writes what
+// torch.save(value, path) writes, so torch.load reads it back.
+inline IValue pickle_load(const std::string& path) { return load_tensors(path); }
+inline IValue pickle_load(std::istream& in) { return load_tensors(in); }
+inline void pickle_save(const IValue& value, const std::string& path) { save(value, path); }
+inline void pickle_save(const IValue& value, std::ostream& out) { save(value, out); }
+
 namespace serialize {
 // Writes the records of a torch.save file for `value` into `zip` (does not finalize).
 void write_torch_save(const IValue& value, ZipWriter& zip);

@@ -213,6 +213,21 @@ struct Definer {
   void compile_all();
 };
 
+// Note [Definitions across files]
+// An importer defines files while another file is being defined: a class's attribute type
+// lives in another file, whose methods call back methods of the first file's classes. So a
+// define() reached from inside another one (through CompileOptions::resolver) only declares
+// its classes and functions; the outermost define() then compiles every file of the session,
+// once everything is declared, and a name pending in any file of the session compiles on
+// first reference, as names of the own file do.
+struct DefineSession {
+  std::vector<std::unique_ptr<Definer>> definers;
+};
+inline DefineSession*& define_session() {
+  thread_local DefineSession* s = nullptr;
+  return s;
+}
+
 // ------------------------------------------------------------------ the emitter
 
 class Emitter {
@@ -256,11 +271,19 @@ class Emitter {
   runtime::Function* find_function(const std::string& qualname, const SourceRange& loc) {
     if (definer_)
       if (auto* f = definer_->ensure(qualname, loc)) return f;
+    // Note [Definitions across files]
+    if (DefineSession* s = define_session())
+      for (const auto& d : s->definers)
+        if (d.get() != definer_ && &d->cu == cu_ && d->pending.count(qualname))
+          return d->ensure(qualname, loc);
     return cu_ ? cu_->find_function(qualname) : nullptr;
   }
   bool has_method(const TypePtr& cls, const std::string& name) {
     const std::string q = cls->name() + "." + name;
     if (definer_ && definer_->pending.count(q)) return true;
+    if (DefineSession* s = define_session())
+      for (const auto& d : s->definers)
+        if (&d->cu == cu_ && d->pending.count(q)) return true;
     return cu_ && cu_->find_function(q);
   }
   // A class or function called `qualname`, asking the resolver when the unit does not know it.
@@ -535,6 +558,25 @@ class Emitter {
       case ExprKind::Str: return ir::Literal(e.as<StringLiteral>()->value);
       case ExprKind::Bool: return ir::Literal(e.as<BoolLiteral>()->value);
       case ExprKind::None: return ir::Literal();
+      // `padding: List[int]=[0, 0]`, `size: Tuple[int, int]=(1, 1)`, `dim: int=-1`, as the
+      // archives' code/ files print defaults.
+      case ExprKind::List:
+      case ExprKind::Tuple: {
+        const auto& elts = e.kind == ExprKind::List ? e.as<ListLiteral>()->elts
+                                                    : e.as<TupleLiteral>()->elts;
+        std::vector<ir::Literal> items;
+        for (const auto& x : elts) items.push_back(*literal_of(*x));
+        return e.kind == ExprKind::List ? ir::Literal::list(std::move(items))
+                                        : ir::Literal::tuple(std::move(items));
+      }
+      case ExprKind::UnaryOp: {
+        auto u = e.as<UnaryOp>();
+        if (u->op == UnaryOpKind::Neg && u->operand->kind == ExprKind::Int)
+          return ir::Literal(-u->operand->as<IntLiteral>()->value);
+        if (u->op == UnaryOpKind::Neg && u->operand->kind == ExprKind::Float)
+          return ir::Literal(-u->operand->as<FloatLiteral>()->value);
+        throw error_report(e.range, "Unsupported default value");
+      }
       default: throw error_report(e.range, "Unsupported default value");
     }
   }
@@ -1430,7 +1472,9 @@ class Emitter {
     const auto& info = *t->classInfo();
     if (auto slot = info.findAttributeSlot(field)) {
       Node* n = graph_->insertNode(graph_->createGetAttr(obj, field));
-      if (meaningful_name(field)) n->output()->setDebugName(field);
+      // Numeric names (`getattr(self, "0")` of ModuleList children) are not value names.
+      if (meaningful_name(field) && field.find_first_not_of("0123456789") != std::string::npos)
+        n->output()->setDebugName(field);
       (void)slot;
       return Sugared::simple(n->output());
     }
@@ -2441,8 +2485,41 @@ TJIT_DEF void Definer::compile_all() {
 
 TJIT_DEF void define(runtime::CompilationUnit& cu, const std::shared_ptr<const Source>& source,
                      const CompileOptions& options) {
+  auto d = std::make_unique<detail::Definer>(cu, options, parse(source));
+  detail::Definer* dp = d.get();
+  detail::DefineSession*& session = detail::define_session();
+  if (session) {  // Note [Definitions across files]
+    session->definers.push_back(std::move(d));
+    dp->declare();
+    return;
+  }
+  detail::DefineSession own;
+  session = &own;
+  struct Reset {
+    detail::DefineSession*& s;
+    ~Reset() { s = nullptr; }
+  } reset{session};
+  own.definers.push_back(std::move(d));
+  dp->declare();
+  for (std::size_t i = 0; i < own.definers.size(); ++i) own.definers[i]->compile_all();
+}
+
+TJIT_DEF void define_methods(runtime::CompilationUnit& cu, const ir::TypePtr& class_type,
+                             const std::shared_ptr<const Source>& source,
+                             const CompileOptions& options) {
+  TJIT_CHECK(class_type && class_type->classInfo() && cu.find_type(class_type->name()),
+             "define_methods: the class is not registered in the compilation unit");
   detail::Definer d(cu, options, parse(source));
-  d.declare();
+  for (const auto& s : d.module.body) {
+    auto def = s->as<Def>();
+    if (!def) throw error_report(s->range, "expected def but found statement");
+    std::string mq = class_type->name() + "." + def->name;
+    if (d.pending.count(mq) || cu.find_function(mq))
+      throw error_report(def->range, "method '" + mq + "' already defined.");
+    d.pending[mq] = {def, class_type};
+    d.order.push_back(mq);
+    class_type->classInfo()->method_names.push_back(def->name);
+  }
   d.compile_all();
 }
 

@@ -211,11 +211,13 @@ class Unpickler {
   IValue make_untyped_list(std::vector<IValue> items = {}) {
     IValue l(runtime::make_list(ir::Type::Any(), std::move(items)));
     untyped_.insert(l.internalPtr());
+    untyped_keep_.push_back(l);
     return l;
   }
   IValue make_untyped_dict() {
     IValue d(runtime::make_dict(ir::Type::Any(), ir::Type::Any()));
     untyped_.insert(d.internalPtr());
+    untyped_keep_.push_back(d);
     return d;
   }
   void set_item(IValue& dict, IValue k, IValue v) {
@@ -245,6 +247,10 @@ class Unpickler {
   std::unordered_map<std::string, IValue> storages_;  // key -> StorageObj
   std::unordered_map<const void*, int> tuple_depth_;
   std::unordered_set<const void*> untyped_;
+  // Keeps the untyped containers alive until the end: a container consumed on the way (an
+  // object's state dict) must not free its address for another value, which untyped_ would
+  // then take for it.
+  std::vector<IValue> untyped_keep_;
 };
 
 inline IValue Unpickler::run() {

@@ -803,12 +803,14 @@ class Emitter {
 
   void emit_return(const Return& r) {
     Value* v;
+    SourceRange range = r.range;
     if (r.value) {
       v = emit_expr(*r.value, def_stack_.back().declared_return);
+      range = r.range.merged(r.value->range);  // PyTorch's range: `return <value>`
     } else {
       v = insert_constant(ir::Literal(), r.range);
     }
-    emit_return_value(r.range, v);
+    emit_return_value(range, v);
   }
 
   void emit_raise(const Raise& r) {
@@ -1762,10 +1764,14 @@ class Emitter {
       auto args = emit_args(c.args);
       if (args.empty() || args.size() > 3)
         throw error_report(loc, "range expected at least 1 arguments, got " + std::to_string(args.size()));
-      for (auto& a : args)
-        if (!a.value->type()->isSubtypeOf(*Type::Int()))
-          throw error_report(a.range, "all inputs of range must be ints, found " +
-                                          a.value->type()->repr_str() + " in argument 0");
+      for (std::size_t k = 0; k < args.size(); ++k)
+        if (!args[k].value->type()->isSubtypeOf(*Type::Int()))
+          // PyTorch reports it from the call's start to the end of its last argument
+          throw error_report(c.range.start() < c.args.back()->range.end()
+                                 ? SourceRange(c.range.source(), c.range.start(), c.args.back()->range.end())
+                                 : c.range,
+                             "all inputs of range must be ints, found " +
+                                 args[k].value->type()->repr_str() + " in argument " + std::to_string(k));
       auto r = Sugared::make(K::Range, "range");
       if (args.size() == 1)
         r->args = {nullptr, args[0].value, nullptr};
@@ -2182,8 +2188,9 @@ class Emitter {
       if (auto sl = e.as<Slice>()) {
         Value* d = insert_constant(ir::Literal(dims[i]), loc);
         std::vector<NamedValue> args{{loc, "", sliceable}, {loc, "", d}};
-        args.push_back({loc, "", sl->lower ? emit_expr(*sl->lower) : insert_constant(ir::Literal(), loc)});
-        args.push_back({loc, "", sl->upper ? emit_expr(*sl->upper) : insert_constant(ir::Literal(), loc)});
+        // (PyTorch's missing bounds are None constants without a source range)
+        args.push_back({loc, "", sl->lower ? emit_expr(*sl->lower) : insert_constant(ir::Literal(), SourceRange())});
+        args.push_back({loc, "", sl->upper ? emit_expr(*sl->upper) : insert_constant(ir::Literal(), SourceRange())});
         args.push_back({loc, "", sl->step ? emit_expr(*sl->step) : insert_constant(ir::Literal(std::int64_t{1}), loc)});
         sliceable = emit_builtin_call(loc, Symbol::aten("slice"), args, {}, nullptr);
         continue;
@@ -2437,8 +2444,18 @@ class Emitter {
     std::optional<Matched> matched;
     const ir::FunctionSchema* chosen = nullptr;
     std::vector<std::string> failures;
+    // PyTorch's builtin functions for a number on the left of a tensor (`2 * x`) are tried with
+    // the operator's overloads before any implicit conversion.
+    const bool scalar_left = !self && kwargs.empty() && args.size() == 2 &&
+                             args[0].value->type()->isSubtypeOf(*Type::Number()) &&
+                             args[1].value->type()->isSubtypeOf(*Type::Tensor()) &&
+                             std::set<std::string>{"aten::add", "aten::mul", "aten::eq", "aten::ne",
+                                                   "aten::lt", "aten::le", "aten::gt", "aten::ge",
+                                                   "aten::sub", "aten::div"}
+                                 .count(name.toQualString());
     for (bool allow : {false, true}) {
       if (schemas.size() == 1 && !allow) continue;
+      if (allow && scalar_left) break;
       failures.clear();
       for (const auto* s : schemas) {
         std::string why;
@@ -2451,9 +2468,7 @@ class Emitter {
       }
       if (matched) break;
     }
-    if (!matched && !self && kwargs.empty() && args.size() == 2 &&
-        args[0].value->type()->isSubtypeOf(*Type::Number()) &&
-        args[1].value->type()->isSubtypeOf(*Type::Tensor())) {
+    if (!matched && scalar_left) {
       // PyTorch's builtin functions for a scalar on the left (`2 * x`): the operation with the
       // tensor first (builtin_functions.cpp, inlined into the caller).
       static const std::map<std::string, std::string> swapped = {

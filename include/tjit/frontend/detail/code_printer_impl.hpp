@@ -611,7 +611,12 @@ struct CodePrinter::Impl {
         std::string name = node->hasAttribute(ir::Symbol::attr("name"))
                                ? node->s(ir::Symbol::attr("name"))
                                : node->output()->type()->name();
-        return options.function_name ? options.function_name(name) : "__torch__." + name;
+        if (options.function_name) return options.function_name(name);
+        // the function's qualified name when its type carries one (`__torch__.torch.nn.
+        // functional.relu`), else a function of the printed file's own unit
+        const std::string& q = node->output()->type()->name();
+        if (q.rfind("__torch__.", 0) == 0) return q;
+        return "__torch__." + name;
       }
       auto v = node->constantValue();
       if (!v || v->is_none()) return "None";

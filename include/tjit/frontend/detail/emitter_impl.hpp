@@ -2476,8 +2476,11 @@ class Emitter {
           {"aten::ne", "aten::ne"},   {"aten::lt", "aten::gt"},   {"aten::le", "aten::ge"},
           {"aten::gt", "aten::lt"},   {"aten::ge", "aten::le"}};
       NamedValue a = args[0], b = args[1];
-      if (auto it = swapped.find(name.toQualString()); it != swapped.end())
-        return emit_builtin_call(loc, Symbol::fromQualString(it->second), {b, a}, {}, nullptr);
+      if (auto it = swapped.find(name.toQualString()); it != swapped.end()) {
+        Value* r = emit_builtin_call(loc, Symbol::fromQualString(it->second), {b, a}, {}, nullptr);
+        if (auto range = builtin_function_range(name.toQualString())) r->node()->setSourceRange(*range);
+        return r;
+      }
       if (name.toQualString() == "aten::sub") {
         Value* neg = emit_builtin_call(loc, Symbol::aten("neg"), {b}, {}, nullptr);
         return emit_builtin_call(loc, Symbol::aten("add"), {{loc, "", neg}, a}, {}, nullptr);
@@ -2503,6 +2506,23 @@ class Emitter {
     if (n->outputs().size() == 1) return n->output();
     std::vector<Value*> outs(n->outputs().begin(), n->outputs().end());
     return graph_->insertNode(graph_->createTuple(outs))->output();
+  }
+
+  // Note [Ranges of builtin functions]
+  // PyTorch compiles `2 * x` as its builtin script function `mul(a: int, b: Tensor)`, inlined:
+  // the node keeps the range of `b * a` in that function's own source ("<string>", line 3,
+  // column 9 for mul; 5, 7, 9 for add, ne, eq). This source reproduces those positions.
+  static std::optional<SourceRange> builtin_function_range(const std::string& op) {
+    static const auto source = std::make_shared<const Source>(
+        "\ndef mul(a, b):\n  return b * a\ndef add(a, b):\n  return b + a\n"
+        "def ne(a, b):\n  return b != a\ndef eq(a, b):\n  return b == a\n",
+        "<string>");
+    static const std::map<std::string, std::string> bodies = {
+        {"aten::mul", "b * a"}, {"aten::add", "b + a"}, {"aten::ne", "b != a"}, {"aten::eq", "b == a"}};
+    auto it = bodies.find(op);
+    if (it == bodies.end()) return std::nullopt;
+    std::size_t at = source->text().find(it->second);
+    return SourceRange(source, at, at + it->second.size());
   }
 
   friend std::shared_ptr<ir::Graph> tjit::frontend::emit_function(const Def&, runtime::CompilationUnit*,

@@ -667,6 +667,7 @@ inline std::string constant_key(Node* n) {
         break;
       }
       case ir::AttributeKind::s: s << "s" << n->s(ir::attr::value); break;
+      case ir::AttributeKind::ival: s << "v" << n->ival(ir::attr::value).repr(); break;  // lists, tuples
       default: return "";  // not pooled
     }
   } else if (n->hasAttribute(ir::attr::name)) {

@@ -5,6 +5,7 @@ import math
 from typing import Dict, List, Optional, Tuple
 
 import torch
+import torch.nn.functional as F
 
 T = torch.tensor
 
@@ -288,13 +289,111 @@ def pass_none(x):
         pass
     return x
 """, [(T([1.]),)]),
+    ("int_truthiness", """
+def int_truthiness(a: int):
+    if a:
+        return 1
+    return 0
+""", [(0,), (3,)]),
     ("min_max", """
 def min_max(a: int, b: int):
     return min(a, b), max(a, b), abs(a - b)
 """, [(3, 7)]),
 ]
 
-# Bad programs and the error PyTorch reports for each.
+# `with torch.no_grad():` — grad mode is off inside (the second element), on again after.
+CORPUS += [
+    ("no_grad_block", """
+def no_grad_block(x):
+    with torch.no_grad():
+        y = x * 2
+        inside = torch.is_grad_enabled()
+    return y + 1, inside, torch.is_grad_enabled()
+""", [(T([1., 2.]),)]),
+    ("no_grad_return", """
+def no_grad_return(x, n: int):
+    with torch.no_grad() as g:
+        if n > 0:
+            return x * 2, torch.is_grad_enabled()
+    return x, torch.is_grad_enabled()
+""", [(T([1.]), 1), (T([1.]), 0)]),
+]
+
+# Assignment to tensor subscripts: aten::select/slice/unsqueeze then aten::copy_, or
+# aten::index_put_ when tensors index.
+M3 = T([[1., -2., 3.], [4., 5., -6.], [7., 8., 9.]])
+CORPUS += [
+    ("set_item_int", """
+def set_item_int(x, y):
+    x[0] = y
+    return x
+""", [(M3.clone(), T([10., 11., 12.]))]),
+    ("set_item_scalar", """
+def set_item_scalar(x):
+    x[1] = 2.5
+    x[2, 1] = 7
+    return x
+""", [(M3.clone(),)]),
+    ("set_item_slice", """
+def set_item_slice(x, v: float):
+    x[1:3, 0] = v
+    return x
+""", [(M3.clone(), 0.5)]),
+    ("set_item_mask", """
+def set_item_mask(x):
+    x[x > 0] = 0
+    return x
+""", [(M3.clone(),)]),
+    ("set_item_index", """
+def set_item_index(x, idx, t):
+    x[idx] = t
+    return x
+""", [(M3.clone(), T([2, 0]), T([1., 2., 3.]))]),
+    ("set_item_ellipsis", """
+def set_item_ellipsis(x):
+    x[..., 0] = 1
+    x[:, None, 1] = 3
+    return x
+""", [(M3.clone(),)]),
+    ("set_item_aug", """
+def set_item_aug(x, i: int, idx):
+    x[i] += 1
+    x[idx] *= 2
+    x[:, 2] -= x[:, 0]
+    return x
+""", [(M3.clone(), 1, T([0, 2]))]),
+    ("get_item_mixed", """
+def get_item_mixed(x, idx):
+    return x[idx, 1:], x[None], x[..., 1], x[idx]
+""", [(M3.clone(), T([2, 0]))]),
+]
+
+# torch.nn.functional: Python functions in PyTorch (prim::CallFunction with the defaults), or
+# builtins (F.gelu, F.linear, F.conv2d, F.avg_pool2d, F.pad: aten ops).
+X4 = (torch.arange(36.) / 7 - 2).reshape(1, 4, 3, 3)
+CORPUS += [
+    ("functional_act", """
+def functional_act(x, w, idx):
+    a = F.relu6(x) + F.silu(x) + F.gelu(x) + F.relu(x, inplace=False)
+    b = F.softmax(x, dim=1) + F.log_softmax(x, 1)
+    c = F.dropout(x, 0.2, False)
+    d = F.linear(x, w)
+    e = F.layer_norm(x, [3]) + F.normalize(x)
+    f = F.embedding(idx, w)
+    return a, b, c, d, e, f
+""", [(T([[1., -2., 3.], [0.5, 0.25, -1.]]), T([[1., 0., 2.], [0., 1., -1.]]), T([1, 0]))]),
+    ("functional_pool", """
+def functional_pool(x, w, rm, rv):
+    a = F.max_pool2d(x, 2)
+    b = F.adaptive_avg_pool2d(x, 1)
+    c = F.batch_norm(x, rm, rv)
+    d = F.conv2d(x, w, padding=1)
+    e = F.avg_pool2d(x, 2, stride=1)
+    f = F.pad(x, [1, 1])
+    return a, b, c, d, e, f
+""", [(X4, torch.ones(2, 4, 3, 3) / 8, T([0., 1., 2., 3.]), T([1., 2., 3., 4.]))]),
+]
+
 CORPUS += [
     ("chained_compare", """
 def chained_compare(a: int, b: int, c: bool):
@@ -320,7 +419,57 @@ def dict_comp_str(xs: List[str]):
 """, [(["a", "bcd"],)]),
 ]
 
+# Bad programs and the error PyTorch reports for each.
 ERRORS = [
+    # bool is not an int, a float or a Scalar to schema matching (and an int is not a bool)
+    ("bool_to_int_fn", """
+def g(a: int) -> int:
+    return a
+def bool_to_int_fn(b: bool) -> int:
+    return g(b)
+"""),
+    ("int_to_bool_fn", """
+def g(a: bool) -> bool:
+    return a
+def int_to_bool_fn(b: int) -> bool:
+    return g(b)
+"""),
+    ("bool_to_float_fn", """
+def g(a: float) -> float:
+    return a
+def bool_to_float_fn(b: bool):
+    return g(b)
+"""),
+    ("bool_ret", """
+def bool_ret(b: bool) -> int:
+    return b
+"""),
+    ("int_ret_bool", """
+def int_ret_bool(b: int) -> bool:
+    return b
+"""),
+    ("bool_range", """
+def bool_range(b: bool):
+    s = 0
+    for i in range(b):
+        s += i
+    return s
+"""),
+    ("bool_select", """
+def bool_select(x, b: bool):
+    return x.select(0, b)
+"""),
+    ("bool_list", """
+def bool_list(b: bool):
+    l: List[int] = [b]
+    return l
+"""),
+    ("enable_grad", """
+def enable_grad(x):
+    with torch.enable_grad():
+        y = x * 2
+    return y
+"""),
     ("chained_compare_ints", """
 def chained_compare_ints(a: int, b: int, c: int):
     return a < b < c

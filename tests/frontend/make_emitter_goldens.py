@@ -51,8 +51,9 @@ def main():
         graph = str(fn.graph)
         io = ""
         for args in samples:
+            inputs = "U(" + ";".join(enc(a) for a in args) + ")"  # before the call mutates them
             res = fn(*args)
-            io += "U(" + ";".join(enc(a) for a in args) + ") => " + enc(res) + "\n"
+            io += inputs + " => " + enc(res) + "\n"
         parts.append("@@@ fn %s %d %d %d\n%s%s%s" % (name, len(src.encode()), len(graph.encode()),
                                                      len(io.encode()), src, graph, io))
     for name, src in ERRORS:

@@ -7,8 +7,12 @@
 // The emitter walks the AST of frontend/ast.hpp and emits what PyTorch 1.13 emits, in the same
 // order, so graphs print byte for byte as PyTorch's `.graph`: variables go through prim::Store /
 // prim::Load and are turned into SSA afterwards (ConvertToSSA: block-carried values of prim::If
-// and prim::Loop, break/continue/return through the exit transforms), then the cleanup passes
-// PyTorch runs on a fresh graph (lowering of simple tuples, dead code, constant pooling).
+// and prim::Loop, break/continue/return through the exit transforms, `with` blocks), then the
+// cleanup passes PyTorch runs on a fresh graph (lowering of simple tuples, dead code, constant
+// propagation of immutable types, constant pooling, canonical If/Loop output order).
+// `torch.no_grad()` and most of `torch.nn.functional` are script classes and functions that the
+// unit gets on first use (Note [Builtin script classes], Note [torch.nn.functional in the
+// emitter] in detail/emitter_impl.hpp).
 // Calls resolve against the operator registry's schemas (overloads, defaults, keyword and
 // keyword-only arguments, type variables, the conversions schema_matching.cpp allows).
 //

@@ -223,6 +223,15 @@ class Node {
     free_value(v);
   }
 
+  // Reorders the outputs: output i becomes outputs[new_order[i]] (values keep their uses).
+  void permuteOutputs(const std::vector<std::size_t>& new_order) {
+    TJIT_CHECK(new_order.size() == outputs_.size(), "permuteOutputs: wrong number of indices");
+    std::vector<Value*> permuted;
+    for (std::size_t i : new_order) permuted.push_back(outputs_.at(i));
+    outputs_ = std::move(permuted);
+    for (std::size_t j = 0; j < outputs_.size(); ++j) outputs_[j]->offset_ = j;
+  }
+
   const std::vector<Block*>& blocks() const { return blocks_; }
   inline Block* addBlock();
   inline void eraseBlock(std::size_t i);

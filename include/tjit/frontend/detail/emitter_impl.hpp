@@ -13,6 +13,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "tjit/frontend/detail/functional_source.hpp"
 #include "tjit/frontend/error_report.hpp"
 #include "tjit/frontend/parser.hpp"
 #include "tjit/ir/type.hpp"
@@ -288,6 +289,7 @@ class Emitter {
   }
   // A class or function called `qualname`, asking the resolver when the unit does not know it.
   SugaredPtr resolve_qualified(const std::string& qualname, const SourceRange& loc) {
+    if (cu_ && qualname == kNoGradClass) define_builtin_classes(loc);
     for (int attempt = 0; attempt < 2; ++attempt) {
       if (cu_) {
         if (TypePtr t = cu_->find_type(qualname)) {
@@ -303,6 +305,61 @@ class Emitter {
     }
     return nullptr;
   }
+  // Note [Builtin script classes]
+  // `torch.no_grad()` is, in PyTorch, the Python class torch.autograd.grad_mode.no_grad, which
+  // the compiler scripts on first use: the unit gets `__torch__.torch.autograd.grad_mode.no_grad`
+  // (an attribute `prev` and __init__/__enter__/__exit__, as its archives print it). An archive
+  // carries that class in its own code/ file, which the resolver defines first; otherwise it is
+  // defined from the source below. The interpreter's prim::Enter/Exit switch grad mode for it.
+  static constexpr const char* kNoGradClass = "__torch__.torch.autograd.grad_mode.no_grad";
+  void define_builtin_classes(const SourceRange& loc) {
+    if (!cu_) throw error_report(loc, "torch.no_grad() needs a compilation unit");
+    if (cu_->find_type(kNoGradClass)) return;
+    if (options_.resolver && options_.resolver(kNoGradClass) && cu_->find_type(kNoGradClass)) return;
+    static const char* source =
+        "class no_grad:\n"
+        "  prev : bool\n"
+        "  def __enter__(self: __torch__.torch.autograd.grad_mode.no_grad) -> NoneType:\n"
+        "    self.prev = torch.is_grad_enabled()\n"
+        "    torch.set_grad_enabled(False)\n"
+        "    return None\n"
+        "  def __exit__(self: __torch__.torch.autograd.grad_mode.no_grad,\n"
+        "    exc_type: Any,\n"
+        "    exc_value: Any,\n"
+        "    traceback: Any) -> NoneType:\n"
+        "    prev = self.prev\n"
+        "    torch.set_grad_enabled(prev)\n"
+        "    return None\n"
+        "  def __init__(self: __torch__.torch.autograd.grad_mode.no_grad) -> NoneType:\n"
+        "    self.prev = False\n"
+        "    return None\n";
+    CompileOptions o;
+    o.qualifier = "__torch__.torch.autograd.grad_mode";
+    o.extra_schemas = options_.extra_schemas;
+    define(*cu_, std::make_shared<const Source>(source, "torch/autograd/grad_mode.py"), o);
+  }
+
+  // Note [torch.nn.functional in the emitter]
+  // Most of torch.nn.functional is Python that PyTorch's compiler scripts on first use: a call
+  // `F.relu(x)` is a prim::CallFunction of `__torch__.torch.nn.functional.relu` (defaults filled
+  // in), not an operator. The unit gets such a function from the resolver (an archive's
+  // code/__torch__/torch/nn/functional.py) or from detail/functional_source.hpp. F.* functions
+  // that are builtins in PyTorch (F.gelu, F.linear, F.conv2d, ...) are operators, aten::<name>.
+  SugaredPtr functional(const std::string& field, const SourceRange& loc) {
+    std::string name = field == "max_pool2d" ? "_max_pool2d" : field;
+    const char* source = functional_source(name);
+    if (!source) return nullptr;
+    if (!cu_) throw error_report(loc, "torch.nn.functional." + field + " needs a compilation unit");
+    const std::string q = "__torch__.torch.nn.functional." + name;
+    if (!find_function(q, loc) && !(options_.resolver && options_.resolver(q) && cu_->find_function(q))) {
+      CompileOptions o;
+      o.qualifier = "__torch__.torch.nn.functional";
+      o.extra_schemas = options_.extra_schemas;
+      define(*cu_, std::make_shared<const Source>(source, "torch/nn/functional.py"), o);
+    }
+    return Sugared::make(Sugared::Kind::Function, q);
+  }
+
   TypePtr resolve_type_name(const std::string& name) {
     if (!cu_) return nullptr;
     auto try_one = [&](const std::string& q) -> TypePtr {
@@ -503,8 +560,30 @@ class Emitter {
   }
 
   // ---------------------------------------------------------------- def
+  // `BroadcastingListN[T]` (and Optional of it): a List[T] argument that also takes one T,
+  // repeated N times (PyTorch's `int[2]` schema arguments).
+  TypePtr parse_param_type(const Expr& e, std::optional<std::int32_t>& n) {
+    std::string text(e.range.text());
+    bool optional = false;
+    if (text.rfind("Optional[", 0) == 0 && text.back() == ']') {
+      optional = true;
+      text = text.substr(9, text.size() - 10);
+    }
+    const std::string prefix = "BroadcastingList";
+    if (text.rfind(prefix, 0) != 0 || text.size() < prefix.size() + 3) return parse_type_expr(e);
+    std::size_t open = text.find('[');
+    if (open == std::string::npos || text.back() != ']') return parse_type_expr(e);
+    n = std::stoi(text.substr(prefix.size(), open - prefix.size()));
+    std::string elem = text.substr(open + 1, text.size() - open - 2);
+    TypePtr et = elem == "int" ? Type::Int() : elem == "float" ? Type::Float() : elem == "bool" ? Type::Bool() : nullptr;
+    if (!et) throw error_report(e.range, "Unknown type name '" + text + "'");
+    TypePtr t = Type::List(et);
+    return optional ? Type::Optional(t) : t;
+  }
+
   ir::FunctionSchema emit_def(const Def& def, ir::Block* block) {
     std::vector<TypePtr> param_types(def.params.size());
+    std::vector<std::optional<std::int32_t>> broadcast_n(def.params.size());
     TypePtr ret_type;
     if (def.type_comment) {
       const auto& tc = *def.type_comment;
@@ -519,8 +598,9 @@ class Emitter {
       if (tc.return_type) ret_type = parse_type_expr(*tc.return_type);
     } else {
       for (std::size_t i = 0; i < def.params.size(); ++i)
-        param_types[i] =
-            def.params[i].annotation ? parse_type_expr(*def.params[i].annotation) : Type::Tensor();
+        param_types[i] = def.params[i].annotation
+                             ? parse_param_type(*def.params[i].annotation, broadcast_n[i])
+                             : Type::Tensor();
       if (def.returns) ret_type = parse_type_expr(*def.returns);
     }
     if (ret_type) def_stack_.back().declared_return = ret_type;
@@ -537,7 +617,7 @@ class Emitter {
       in->setType(param_types[i]);
       std::optional<ir::Literal> dflt;
       if (p.default_value) dflt = literal_of(*p.default_value);
-      arguments.emplace_back(p.name, param_types[i], std::nullopt, dflt, p.kwarg_only);
+      arguments.emplace_back(p.name, param_types[i], broadcast_n[i], dflt, p.kwarg_only);
       if (i == 0 && self_type_ && self_type_->is_module() && options_.scripted_modules)
         env_->value_table[p.name] = Sugared::simple(in);  // torch.jit.script's ModuleValue
       else
@@ -558,27 +638,25 @@ class Emitter {
       case ExprKind::Str: return ir::Literal(e.as<StringLiteral>()->value);
       case ExprKind::Bool: return ir::Literal(e.as<BoolLiteral>()->value);
       case ExprKind::None: return ir::Literal();
-      // `padding: List[int]=[0, 0]`, `size: Tuple[int, int]=(1, 1)`, `dim: int=-1`, as the
-      // archives' code/ files print defaults.
-      case ExprKind::List:
-      case ExprKind::Tuple: {
-        const auto& elts = e.kind == ExprKind::List ? e.as<ListLiteral>()->elts
-                                                    : e.as<TupleLiteral>()->elts;
-        std::vector<ir::Literal> items;
-        for (const auto& x : elts) items.push_back(*literal_of(*x));
-        return e.kind == ExprKind::List ? ir::Literal::list(std::move(items))
-                                        : ir::Literal::tuple(std::move(items));
-      }
       case ExprKind::UnaryOp: {
         auto u = e.as<UnaryOp>();
-        if (u->op == UnaryOpKind::Neg && u->operand->kind == ExprKind::Int)
-          return ir::Literal(-u->operand->as<IntLiteral>()->value);
-        if (u->op == UnaryOpKind::Neg && u->operand->kind == ExprKind::Float)
-          return ir::Literal(-u->operand->as<FloatLiteral>()->value);
-        throw error_report(e.range, "Unsupported default value");
+        if (u->op == UnaryOpKind::Neg) {
+          auto v = literal_of(*u->operand);
+          if (v && v->is_int()) return ir::Literal(-v->to_int());
+          if (v && v->is_double()) return ir::Literal(-v->to_double());
+        }
+        break;
       }
-      default: throw error_report(e.range, "Unsupported default value");
+      case ExprKind::List:
+      case ExprKind::Tuple: {
+        const ExprList& elts = e.kind == ExprKind::List ? e.as<ListLiteral>()->elts : e.as<TupleLiteral>()->elts;
+        std::vector<ir::Literal> items;
+        for (const auto& x : elts) items.push_back(*literal_of(*x));
+        return e.kind == ExprKind::List ? ir::Literal::list(std::move(items)) : ir::Literal::tuple(std::move(items));
+      }
+      default: break;
     }
+    throw error_report(e.range, "Unsupported default value");
   }
 
   void handle_maybe_no_return(const Def& def, ir::Block* block) {
@@ -638,8 +716,54 @@ class Emitter {
       }
       case StmtKind::Pass: break;
       case StmtKind::Delete: emit_delete(*s.as<Delete>()); break;
+      case StmtKind::With: emit_with(*s.as<With>()); break;
       default:
         throw error_report(s.range, "Unrecognized statement kind");
+    }
+  }
+
+  // PyTorch's emitWith: `with a as b, c:` enters each object (prim::Enter, typed as its
+  // `__enter__` returns; `b` names that value), emits the body, then exits them innermost first
+  // (prim::Exit). The exit transforms see Enter/Exit pairs as prim::With blocks, so a `return`
+  // inside the body still exits (Note [Context managers] in emitter_passes_impl.hpp).
+  void emit_with(const With& w) {
+    std::vector<Value*> entered;
+    for (const auto& item : w.items) {
+      Value* rhs = emit_expr(*item.context);
+      Node* n = graph_->insertNode(graph_->create(ir::prim::Enter, {rhs}));
+      entered.push_back(rhs);
+      const TypePtr& t = rhs->type();
+      if (t->kind() != TypeKind::ClassType)
+        throw error_report(item.context->range, "With item expression must return an object");
+      runtime::Function* enter = find_function(t->name() + ".__enter__", item.context->range);
+      runtime::Function* exit = find_function(t->name() + ".__exit__", item.context->range);
+      if (!enter || !exit)
+        throw error_report(item.context->range,
+                           "Object returned by with item expression does not define __enter__ and "
+                           "__exit__ methods");
+      const ir::FunctionSchema& es = enter->getSchema();
+      if (es.arguments().size() != 1)
+        throw error_report(item.context->range,
+                           "__enter__ must have only one argument and one return value");
+      const ir::FunctionSchema& xs = exit->getSchema();
+      if (xs.arguments().size() != 4)
+        throw error_report(item.context->range, "__exit__ must have four arguments");
+      for (std::size_t i = 1; i < 4; ++i)
+        if (xs.arguments()[i].type()->kind() != TypeKind::AnyType)
+          throw error_report(item.context->range,
+                             "argument " + std::to_string(i) + " of __exit__ must have Any type; got " +
+                                 xs.arguments()[i].type()->repr_str());
+      n->output()->setType(es.returns().at(0).type());
+      if (item.target) {
+        auto name = item.target->as<Name>();
+        if (!name) throw error_report(item.target->range, "expected a variable name after 'as'");
+        set_var(item.target->range, name->id, n->output());
+      }
+    }
+    emit_statements(w.body);
+    while (!entered.empty()) {
+      graph_->insertNode(graph_->create(ir::prim::Exit, {entered.back()}));
+      entered.pop_back();
     }
   }
 
@@ -702,12 +826,14 @@ class Emitter {
 
   void emit_return(const Return& r) {
     Value* v;
+    SourceRange range = r.range;
     if (r.value) {
       v = emit_expr(*r.value, def_stack_.back().declared_return);
+      range = r.range.merged(r.value->range);  // PyTorch's range: `return <value>`
     } else {
       v = insert_constant(ir::Literal(), r.range);
     }
-    emit_return_value(r.range, v);
+    emit_return_value(range, v);
   }
 
   void emit_raise(const Raise& r) {
@@ -1216,13 +1342,19 @@ class Emitter {
   }
 
   void emit_subscript_assign(const SourceRange& loc, const Subscript& sub, const Expr& rhs_expr) {
-    Value* container = emit_expr(*sub.value);
-    if (sub.indices.size() != 1 || sub.indices[0]->is<Slice>())
-      throw error_report(loc, "Sliced or multi-index assignment is not supported");
-    if (container->type()->isSubtypeOf(*Type::Tensor()))
-      throw error_report(loc, "Assignment to tensor subscripts is not supported yet");
-    Value* idx = emit_expr(*sub.indices[0]);
     Value* v = emit_expr(rhs_expr);
+    Value* container = emit_expr(*sub.value);
+    if (container->type()->isSubtypeOf(*Type::Tensor())) {
+      emit_tensor_subscript_assign(loc, sub, container, {rhs_expr.range, "", v});
+      return;
+    }
+    if (sub.indices.size() != 1 || sub.indices[0]->is<Slice>())
+      throw error_report(sub.indices.empty() ? loc : sub.indices[0]->range,
+                         "Sliced expression not yet supported for subscripted assignment. File a "
+                         "bug if you want this");
+    if (container->type()->kind() == TypeKind::TupleType)
+      throw error_report(sub.range, container->type()->repr_str() + " does not support subscripted assignment");
+    Value* idx = emit_expr(*sub.indices[0]);
     emit_builtin_call(loc, Symbol::aten("_set_item"),
                       {{loc, "", container}, {loc, "", idx}, {loc, "", v}}, {}, nullptr);
   }
@@ -1338,6 +1470,22 @@ class Emitter {
     if (auto sub = a.target->as<Subscript>()) {
       Value* container = emit_expr(*sub->value);
       TypePtr t = container->type();
+      if (t->isSubtypeOf(*Type::Tensor())) {
+        // PyTorch's emitAugAssignmentToSubscript: the in-place op on the indexed view, or
+        // index + op + index_put_ when tensors index it.
+        auto [sliced, tensor_indices] = emit_int_and_slice_indexing(sub->range, container, sub->indices);
+        NamedValue sliced_arg{a.target->range, "", sliced};
+        NamedValue rhs{a.value->range, "", emit_expr(*a.value)};
+        if (tensor_indices.empty()) {
+          emit_builtin_call(a.range, op_for(t), {sliced_arg, rhs}, {}, nullptr);
+          return;
+        }
+        Value* list = graph_->insertNode(graph_->createList(Type::Optional(Type::Tensor()), tensor_indices))->output();
+        Value* indexed = emit_builtin_call(a.range, Symbol::aten("index"), {sliced_arg, {a.range, "", list}}, {}, nullptr);
+        Value* aug = emit_builtin_call(a.range, op_for(t), {{a.range, "", indexed}, rhs}, {}, nullptr);
+        emit_builtin_call(a.range, Symbol::aten("index_put_"), {sliced_arg, {a.range, "", list}, {a.range, "", aug}}, {}, nullptr);
+        return;
+      }
       TypePtr elem;
       if (t->kind() == TypeKind::ListType) elem = t->getElementType();
       if (t->kind() == TypeKind::DictType) elem = t->getValueType();
@@ -1442,6 +1590,14 @@ class Emitter {
       if (path == "torch.jit.wait" || path == "torch.jit._wait")
         return Sugared::make(K::Builtin, "aten::wait", Symbol::aten("wait"));
       if (path == "torch.jit.annotate") return Sugared::make(K::Special, "annotate");
+      if (base->name == "torch.nn.functional")
+        if (auto f = functional(field, loc)) return f;
+      if (path == "torch.no_grad" || path == "torch.autograd.no_grad" ||
+          path == "torch.autograd.grad_mode.no_grad") {
+        if (auto r = resolve_qualified(kNoGradClass, loc)) return r;
+      }
+      if (path == "torch.autograd" || path == "torch.autograd.grad_mode")
+        return Sugared::make(K::Module, path);
       if (base->name == "math" && (field == "pi" || field == "e" || field == "inf" || field == "nan")) {
         double v = field == "pi" ? M_PI : field == "e" ? M_E : field == "inf" ? INFINITY : NAN;
         return Sugared::simple(insert_constant(ir::Literal(v), loc));
@@ -1556,7 +1712,8 @@ class Emitter {
     (void)hint;
     SugaredPtr callee = emit_sugared_expr(*c.func, 1);
     using K = Sugared::Kind;
-    const SourceRange& loc = c.range;
+    // PyTorch reports a call at its callee's range (`torch.relu` in `torch.relu(x, x)`).
+    const SourceRange& loc = c.func->range;
     switch (callee->kind) {
       case K::Builtin: {
         auto args = emit_args(c.args);
@@ -1577,7 +1734,7 @@ class Emitter {
         r->args.push_back(insert_constant(ir::Literal("builtins." + callee->name), loc));
         return r;
       }
-      case K::Special: return emit_special(c, callee->name);
+      case K::Special: return emit_special(c, callee->name);  // (ranges of their own)
       case K::Method: {
         auto args = emit_args(c.args);
         auto kwargs = emit_kwargs(c.keywords);
@@ -1609,7 +1766,7 @@ class Emitter {
         ir::FunctionSchema schema = f.getSchema();
         std::string why;
         auto matched = try_match_schema(schema, loc, args, kwargs, nullptr, true, why);
-        if (!matched) throw error_report(loc, why);
+        if (!matched) throw error_report(loc, "\n" + schema.str() + ":\n" + why + "\n");
         Node* fn_const = graph_->insertNode(graph_->create(ir::prim::Constant, 1));
         fn_const->s_(ir::attr::name, f.name());
         fn_const->output()->setType(Type::Function(f.qualname()));
@@ -1632,10 +1789,14 @@ class Emitter {
       auto args = emit_args(c.args);
       if (args.empty() || args.size() > 3)
         throw error_report(loc, "range expected at least 1 arguments, got " + std::to_string(args.size()));
-      for (auto& a : args)
-        if (!a.value->type()->isSubtypeOf(*Type::Int()))
-          throw error_report(a.range, "all inputs of range must be ints, found " +
-                                          a.value->type()->repr_str() + " in argument 0");
+      for (std::size_t k = 0; k < args.size(); ++k)
+        if (!args[k].value->type()->isSubtypeOf(*Type::Int()))
+          // PyTorch reports it from the call's start to the end of its last argument
+          throw error_report(c.range.start() < c.args.back()->range.end()
+                                 ? SourceRange(c.range.source(), c.range.start(), c.args.back()->range.end())
+                                 : c.range,
+                             "all inputs of range must be ints, found " +
+                                 args[k].value->type()->repr_str() + " in argument " + std::to_string(k));
       auto r = Sugared::make(K::Range, "range");
       if (args.size() == 1)
         r->args = {nullptr, args[0].value, nullptr};
@@ -1845,6 +2006,19 @@ class Emitter {
     TypePtr elem;
     if (elem_hint) {
       elem = elem_hint;
+      bool ok = true;
+      for (Value* v : vals) ok = ok && v->type()->isSubtypeOf(*elem_hint);
+      if (!ok) {
+        TypePtr unified = vals[0]->type();
+        for (std::size_t i = 1; i < vals.size() && unified; ++i) {
+          auto u = ir::unifyTypes(unified, vals[i]->type());
+          unified = u ? *u : nullptr;
+        }
+        throw error_report(l.range, "List type annotation `" + hint->repr_str() +
+                                        "` did not match the types of the given list elements, "
+                                        "which were unified to " +
+                                        (unified ? unified->repr_str() : std::string("Any")));
+      }
     } else if (vals.empty()) {
       elem = Type::Tensor();
     } else {
@@ -1951,7 +2125,13 @@ class Emitter {
     Value* v = emit_expr(*s.value);
     const SourceRange& loc = s.range;
     TypePtr t = v->type();
-    if (t->isSubtypeOf(*Type::Tensor())) return emit_tensor_indexing(loc, v, s.indices);
+    if (t->isSubtypeOf(*Type::Tensor())) {
+      // PyTorch's emitSubscript emits a single index once before emitMultidimSlicing emits it
+      // again (the first copy is dead code, but it numbers values).
+      if (s.indices.size() == 1 && !s.indices[0]->is<Slice>() && !s.indices[0]->is<EllipsisLiteral>())
+        emit_sugared_expr(*s.indices[0], 1);
+      return emit_tensor_indexing(loc, v, s.indices);
+    }
     if (s.indices.size() != 1) throw error_report(loc, "Subscripts of " + t->repr_str() + " take one index");
     const Expr& idx = *s.indices[0];
     if (auto sl = idx.as<Slice>()) {
@@ -1978,27 +2158,111 @@ class Emitter {
   }
 
   Value* emit_tensor_indexing(const SourceRange& loc, Value* v, const ExprList& indices) {
+    auto [sliced, tensor_indices] = emit_int_and_slice_indexing(loc, v, indices);
+    if (tensor_indices.empty()) return sliced;
+    Value* list = graph_->insertNode(graph_->createList(Type::Optional(Type::Tensor()), tensor_indices))->output();
+    return emit_builtin_call(loc, Symbol::aten("index"), {{loc, "", sliced}, {loc, "", list}}, {}, nullptr);
+  }
+
+  // PyTorch's emitIntAndSliceIndexing: ints select, slices slice, None unsqueezes, `...` skips
+  // the dimensions the indices after it do not name (those are counted from the end), and
+  // tensors (or lists, made tensors) are returned by dimension for aten::index / index_put_.
+  // Indices before `...` are emitted left to right, those after it right to left; then the
+  // select/slice/unsqueeze nodes in order.
+  std::pair<Value*, std::vector<Value*>> emit_int_and_slice_indexing(const SourceRange& loc,
+                                                                     Value* sliceable,
+                                                                     const ExprList& indices) {
+    const std::size_t n = indices.size();
+    std::vector<std::int64_t> dims(n, 0);
+    std::vector<Value*> exprs(n, nullptr);
+    auto handle = [&](const Expr& e, std::size_t i, std::int64_t dim, bool reverse) -> std::int64_t {
+      dims[i] = dim;
+      if (e.is<Slice>()) return reverse ? dim - 1 : dim + 1;
+      if (e.is<EllipsisLiteral>()) return dim;
+      if (e.is<NoneLiteral>()) return reverse ? dim : dim + 1;
+      Value* index = emit_expr(e, Type::Optional(Type::Tensor()));
+      if (index->type()->kind() == TypeKind::ListType) {
+        index = emit_builtin_call(e.range, Symbol::aten("tensor"), {{e.range, "", index}}, {}, nullptr);
+      }
+      exprs[i] = index;
+      if (index->type()->isSubtypeOf(*Type::Int())) return reverse ? dim - 1 : dim;
+      if (index->type()->isSubtypeOf(*Type::Optional(Type::Tensor()))) {
+        if (reverse)
+          throw error_report(loc, "Ellipses followed by tensor indexing is currently not supported");
+        return dim + 1;
+      }
+      throw error_report(loc, "Unsupported operation: indexing tensor with unsupported index type '" +
+                                  index->type()->repr_str() +
+                                  "'. Only ints, slices, lists and tensors are supported");
+    };
+    std::size_t idx = 0;
     std::int64_t dim = 0;
-    for (const auto& ie : indices) {
-      if (auto sl = ie->as<Slice>()) {
-        Value* d = insert_constant(ir::Literal(dim), loc);
-        std::vector<NamedValue> args{{loc, "", v}, {loc, "", d}};
-        args.push_back({loc, "", sl->lower ? emit_expr(*sl->lower) : insert_constant(ir::Literal(), loc)});
-        args.push_back({loc, "", sl->upper ? emit_expr(*sl->upper) : insert_constant(ir::Literal(), loc)});
-        args.push_back({loc, "", sl->step ? emit_expr(*sl->step) : insert_constant(ir::Literal(std::int64_t{1}), loc)});
-        v = emit_builtin_call(loc, Symbol::aten("slice"), args, {}, nullptr);
-        ++dim;
-        continue;
-      }
-      Value* i = emit_expr(*ie);
-      if (i->type()->kind() == TypeKind::IntType) {
-        Value* d = insert_constant(ir::Literal(dim), loc);
-        v = emit_builtin_call(loc, Symbol::aten("select"), {{loc, "", v}, {loc, "", d}, {loc, "", i}}, {}, nullptr);
-        continue;
-      }
-      throw error_report(ie->range, "Unsupported tensor index of type " + i->type()->repr_str());
+    for (; idx < n; ++idx) {
+      if (indices[idx]->is<EllipsisLiteral>()) break;
+      dim = handle(*indices[idx], idx, dim, false);
     }
-    return v;
+    std::int64_t rdim = -1;
+    for (std::size_t r = n; r-- > idx + 1;) {
+      if (indices[r]->is<EllipsisLiteral>())
+        throw error_report(loc, "An index can only have a single ellipsis ('...')");
+      rdim = handle(*indices[r], r, rdim, true);
+    }
+    std::vector<Value*> tensor_indices;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Expr& e = *indices[i];
+      if (auto sl = e.as<Slice>()) {
+        Value* d = insert_constant(ir::Literal(dims[i]), loc);
+        std::vector<NamedValue> args{{loc, "", sliceable}, {loc, "", d}};
+        // (PyTorch's missing bounds are None constants without a source range)
+        args.push_back({loc, "", sl->lower ? emit_expr(*sl->lower) : insert_constant(ir::Literal(), SourceRange())});
+        args.push_back({loc, "", sl->upper ? emit_expr(*sl->upper) : insert_constant(ir::Literal(), SourceRange())});
+        args.push_back({loc, "", sl->step ? emit_expr(*sl->step) : insert_constant(ir::Literal(std::int64_t{1}), loc)});
+        sliceable = emit_builtin_call(loc, Symbol::aten("slice"), args, {}, nullptr);
+        continue;
+      }
+      if (e.is<EllipsisLiteral>()) continue;
+      if (e.is<NoneLiteral>()) {
+        Value* d = insert_constant(ir::Literal(dims[i]), loc);
+        sliceable = emit_builtin_call(loc, Symbol::aten("unsqueeze"), {{loc, "", sliceable}, {loc, "", d}}, {}, nullptr);
+        continue;
+      }
+      Value* ex = exprs[i];
+      if (ex->type()->isSubtypeOf(*Type::Int())) {
+        Value* d = insert_constant(ir::Literal(dims[i]), loc);
+        sliceable = emit_builtin_call(loc, Symbol::aten("select"), {{loc, "", sliceable}, {loc, "", d}, {loc, "", ex}}, {}, nullptr);
+      } else {
+        std::size_t k = static_cast<std::size_t>(dims[i]);
+        if (tensor_indices.size() < k + 1) tensor_indices.resize(k + 1, nullptr);
+        tensor_indices[k] = ex;
+      }
+    }
+    for (auto& t : tensor_indices)
+      if (!t) {
+        t = insert_constant(ir::Literal(), SourceRange());
+      }
+    return {sliceable, tensor_indices};
+  }
+
+  // `x[...] = v` on a tensor (PyTorch's emitSubscriptAssign): the indexed view is written with
+  // aten::copy_, or aten::index_put_ when tensors index it; a number on the right becomes a
+  // tensor of the view's dtype and device first.
+  void emit_tensor_subscript_assign(const SourceRange& stmt_range, const Subscript& lhs, Value* sliceable,
+                                    NamedValue rhs) {
+    auto [sliced, tensor_indices] = emit_int_and_slice_indexing(lhs.range, sliceable, lhs.indices);
+    NamedValue sliced_arg{lhs.range, "", sliced};
+    if (!rhs.value->type()->isSubtypeOf(*Type::Tensor())) {
+      SourceRange none;
+      Value* dtype = emit_builtin_call(none, Symbol::prim("dtype"), {{none, "", sliced}}, {}, nullptr);
+      Value* device = emit_builtin_call(none, Symbol::prim("device"), {{none, "", sliced}}, {}, nullptr);
+      rhs.value = emit_builtin_call(none, Symbol::aten("tensor"), {rhs},
+                                    {{none, "dtype", dtype}, {none, "device", device}}, nullptr);
+    }
+    if (tensor_indices.empty()) {
+      emit_builtin_call(stmt_range, Symbol::aten("copy_"), {sliced_arg, rhs}, {}, nullptr);
+      return;
+    }
+    Value* list = graph_->insertNode(graph_->createList(Type::Optional(Type::Tensor()), tensor_indices))->output();
+    emit_builtin_call(stmt_range, Symbol::aten("index_put_"), {sliced_arg, {stmt_range, "", list}, rhs}, {}, nullptr);
   }
 
  public:
@@ -2040,20 +2304,38 @@ class Emitter {
       } else if (is_number) {
         if (ck == TypeKind::FloatType) return insert1("aten::Float");
         if (ck == TypeKind::IntType) return insert1("aten::Int");
-      } else if (vt->kind() == TypeKind::BoolType) {
-        if (ck == TypeKind::FloatType) return insert1("aten::Float");
-        if (ck == TypeKind::IntType || ck == TypeKind::NumberType) return insert1("aten::Int");
       }
+      // Note [Bool is not a number]: PyTorch 1.13 never converts a bool argument to int, float
+      // or Scalar (`Expected a value of type 'int' for argument 'a' but instead found type
+      // 'bool'.`), nor an int to bool.
       if (vt->isSubtypeOf(*Type::Str()) && concrete->kind() == TypeKind::DeviceObjType)
         return insert1("aten::device");
     }
     return value;
   }
 
+  // A default argument: a constant; a scalar default of a `BroadcastingListN` argument of a
+  // script function is repeated into a ListConstruct (operators' `int[2] x=1` defaults are
+  // list constants already).
+  Value* insert_default(const ir::Literal& d, const ir::Argument& arg) {
+    TypePtr t = arg.type();
+    if (t->kind() == TypeKind::OptionalType && !d.is_none()) t = t->getElementType();
+    Value* c = insert_constant(d, SourceRange());
+    if (arg.N() && t->kind() == TypeKind::ListType && !d.is_list() && !d.is_none()) {
+      std::vector<Value*> elems(static_cast<std::size_t>(*arg.N()), c);
+      return graph_->insertNode(graph_->createList(t->getElementType(), elems))->output();
+    }
+    return c;
+  }
+
   std::optional<Value*> try_match_argument(const ir::Argument& arg, const NamedValue& nv,
                                            bool allow_conversions, TypeEnv& env, std::string& why) {
     Value* v = nv.value;
     TypePtr formal = arg.type();
+    if (formal->kind() == TypeKind::OptionalType && arg.N() &&
+        formal->getElementType()->kind() == TypeKind::ListType &&
+        v->type()->isSubtypeOf(*formal->getElementType()->getElementType()))
+      formal = formal->getElementType();
     // int → int[N] broadcasting lists
     if (formal->kind() == TypeKind::ListType && arg.N() &&
         v->type()->isSubtypeOf(*formal->getElementType())) {
@@ -2135,11 +2417,7 @@ class Emitter {
             why = "Argument " + arg.name() + " not provided.";
             return std::nullopt;
           }
-          Value* d = insert_constant(*arg.default_value(), SourceRange(), arg.type()->kind() == TypeKind::OptionalType && arg.default_value()->is_none() ? nullptr : nullptr);
-          if (d->type()->kind() == TypeKind::IntType && arg.type()->kind() == TypeKind::ListType) {
-            // int[] defaults parse as lists already
-          }
-          positional.push_back(d);
+          positional.push_back(insert_default(*arg.default_value(), arg));
           continue;
         }
       }
@@ -2191,8 +2469,18 @@ class Emitter {
     std::optional<Matched> matched;
     const ir::FunctionSchema* chosen = nullptr;
     std::vector<std::string> failures;
+    // PyTorch's builtin functions for a number on the left of a tensor (`2 * x`) are tried with
+    // the operator's overloads before any implicit conversion.
+    const bool scalar_left = !self && kwargs.empty() && args.size() == 2 &&
+                             args[0].value->type()->isSubtypeOf(*Type::Number()) &&
+                             args[1].value->type()->isSubtypeOf(*Type::Tensor()) &&
+                             std::set<std::string>{"aten::add", "aten::mul", "aten::eq", "aten::ne",
+                                                   "aten::lt", "aten::le", "aten::gt", "aten::ge",
+                                                   "aten::sub", "aten::div"}
+                                 .count(name.toQualString());
     for (bool allow : {false, true}) {
       if (schemas.size() == 1 && !allow) continue;
+      if (allow && scalar_left) break;
       failures.clear();
       for (const auto* s : schemas) {
         std::string why;
@@ -2205,9 +2493,7 @@ class Emitter {
       }
       if (matched) break;
     }
-    if (!matched && !self && kwargs.empty() && args.size() == 2 &&
-        args[0].value->type()->isSubtypeOf(*Type::Number()) &&
-        args[1].value->type()->isSubtypeOf(*Type::Tensor())) {
+    if (!matched && scalar_left) {
       // PyTorch's builtin functions for a scalar on the left (`2 * x`): the operation with the
       // tensor first (builtin_functions.cpp, inlined into the caller).
       static const std::map<std::string, std::string> swapped = {
@@ -2215,8 +2501,11 @@ class Emitter {
           {"aten::ne", "aten::ne"},   {"aten::lt", "aten::gt"},   {"aten::le", "aten::ge"},
           {"aten::gt", "aten::lt"},   {"aten::ge", "aten::le"}};
       NamedValue a = args[0], b = args[1];
-      if (auto it = swapped.find(name.toQualString()); it != swapped.end())
-        return emit_builtin_call(loc, Symbol::fromQualString(it->second), {b, a}, {}, nullptr);
+      if (auto it = swapped.find(name.toQualString()); it != swapped.end()) {
+        Value* r = emit_builtin_call(loc, Symbol::fromQualString(it->second), {b, a}, {}, nullptr);
+        if (auto range = builtin_function_range(name.toQualString())) r->node()->setSourceRange(*range);
+        return r;
+      }
       if (name.toQualString() == "aten::sub") {
         Value* neg = emit_builtin_call(loc, Symbol::aten("neg"), {b}, {}, nullptr);
         return emit_builtin_call(loc, Symbol::aten("add"), {{loc, "", neg}, a}, {}, nullptr);
@@ -2242,6 +2531,23 @@ class Emitter {
     if (n->outputs().size() == 1) return n->output();
     std::vector<Value*> outs(n->outputs().begin(), n->outputs().end());
     return graph_->insertNode(graph_->createTuple(outs))->output();
+  }
+
+  // Note [Ranges of builtin functions]
+  // PyTorch compiles `2 * x` as its builtin script function `mul(a: int, b: Tensor)`, inlined:
+  // the node keeps the range of `b * a` in that function's own source ("<string>", line 3,
+  // column 9 for mul; 5, 7, 9 for add, ne, eq). This source reproduces those positions.
+  static std::optional<SourceRange> builtin_function_range(const std::string& op) {
+    static const auto source = std::make_shared<const Source>(
+        "\ndef mul(a, b):\n  return b * a\ndef add(a, b):\n  return b + a\n"
+        "def ne(a, b):\n  return b != a\ndef eq(a, b):\n  return b == a\n",
+        "<string>");
+    static const std::map<std::string, std::string> bodies = {
+        {"aten::mul", "b * a"}, {"aten::add", "b + a"}, {"aten::ne", "b != a"}, {"aten::eq", "b == a"}};
+    auto it = bodies.find(op);
+    if (it == bodies.end()) return std::nullopt;
+    std::size_t at = source->text().find(it->second);
+    return SourceRange(source, at, at + it->second.size());
   }
 
   friend std::shared_ptr<ir::Graph> tjit::frontend::emit_function(const Def&, runtime::CompilationUnit*,

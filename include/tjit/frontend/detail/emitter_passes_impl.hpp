@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "tjit/ir/type.hpp"
+#include "tjit/runtime/operator.hpp"
 
 namespace tjit::frontend::detail {
 
@@ -523,7 +524,67 @@ inline void inline_consecutive_ifs(Block* b) {
   }
 }
 
+// Note [Context managers]
+// The emitter writes `with` as prim::Enter(obj) ... prim::Exit(obj) in one block. For the exit
+// transforms each pair becomes a prim::With node whose first block holds the body and whose
+// second block holds the Exit, so that an exit (return/break/continue) inside the body still
+// runs the Exit; afterwards the blocks are inlined back (PyTorch's
+// convertEnterExitNodesToWithBlocks / convertWithBlocksToEnterExitNodes).
+inline void collect_nodes(Block* b, std::vector<Node*>& out) {
+  for (Node* n : b->nodes()) {
+    out.push_back(n);
+    for (Block* sb : n->blocks()) collect_nodes(sb, out);
+  }
+}
+
+inline void enter_exit_to_with_blocks(Graph& g) {
+  std::vector<Node*> nodes;
+  collect_nodes(g.block(), nodes);
+  std::vector<std::pair<Node*, Node*>> pairs;
+  std::vector<Node*> stack;
+  for (Node* n : nodes) {
+    if (n->kind() == ir::prim::Enter) {
+      stack.push_back(n);
+    } else if (n->kind() == ir::prim::Exit) {
+      TJIT_CHECK(!stack.empty() && stack.back()->input(0) == n->input(0),
+                 "prim::Exit without its prim::Enter");
+      pairs.emplace_back(stack.back(), n);
+      stack.pop_back();
+    }
+  }
+  TJIT_CHECK(stack.empty(), "prim::Enter without its prim::Exit");
+  for (auto& [enter, exit] : pairs) {
+    Node* with = g.create(ir::prim::With, 0);
+    Block* body = with->addBlock();
+    Block* exit_block = with->addBlock();
+    for (Node* cur = enter->next(); cur != exit;) {
+      Node* next = cur->next();
+      cur->moveBefore(body->return_node());
+      cur = next;
+    }
+    exit->moveBefore(exit_block->return_node());
+    with->insertAfter(enter);
+  }
+}
+
+inline void with_blocks_to_enter_exit(Graph& g) {
+  std::vector<Node*> nodes;
+  collect_nodes(g.block(), nodes);
+  for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) {
+    Node* with = *it;
+    if (with->kind() != ir::prim::With) continue;
+    for (Block* b : with->blocks())
+      for (Node* cur = b->nodes().front(); cur != b->return_node();) {
+        Node* next = cur->next();
+        cur->moveBefore(with);
+        cur = next;
+      }
+    with->destroy();
+  }
+}
+
 inline void transform_exits(Graph& g) {
+  enter_exit_to_with_blocks(g);
   ExitTransformer loops(g);
   loops.exit_kind = sym("prim::LoopContinuation");
   loops.transform(g.block());
@@ -531,6 +592,7 @@ inline void transform_exits(Graph& g) {
   rets.exit_kind = sym("prim::ReturnStmt");
   rets.transform(g.block());
   inline_consecutive_ifs(g.block());
+  with_blocks_to_enter_exit(g);
 }
 
 // ---------------------------------------------------------------- cleanups
@@ -548,9 +610,12 @@ inline bool has_side_effects(Node* n) {
   return false;
 }
 
+inline void remove_dead_control_flow_outputs(Node* n);
+
 inline void eliminate_dead_code(Block* b) {
   for (Node* n = b->return_node()->prev(); n != b->param_node();) {
     Node* prev = n->prev();
+    remove_dead_control_flow_outputs(n);
     for (Block* sb : n->blocks()) eliminate_dead_code(sb);
     bool used = false;
     for (Value* o : n->outputs()) used = used || o->hasUses();
@@ -602,6 +667,7 @@ inline std::string constant_key(Node* n) {
         break;
       }
       case ir::AttributeKind::s: s << "s" << n->s(ir::attr::value); break;
+      case ir::AttributeKind::ival: s << "v" << n->ival(ir::attr::value).repr(); break;  // lists, tuples
       default: return "";  // not pooled
     }
   } else if (n->hasAttribute(ir::attr::name)) {
@@ -641,6 +707,356 @@ inline void constant_pooling(Block* b, std::unordered_map<std::string, Node*>& s
   }
 }
 
+// ---------------------------------------------------------------- constant propagation
+// Note [Constant propagation of immutable types]
+// PyTorch's ConstantPropagationImmutableTypes, which torch.jit.script runs on every fresh
+// graph: a node whose inputs are all constants, whose inputs and outputs have immutable types
+// (int, float, bool, str, None, Device, tuples of them), and which has no side effects is run
+// through the operator registry and replaced by constants of its results (no source range);
+// a prim::If on a constant condition is replaced by the chosen block; a prim::Loop that cannot
+// run is removed; If outputs equal in both branches and loop-carried values the body does not
+// change are dropped. Then dead code goes (with unused If outputs and loop-carried values).
+
+inline bool mutable_type(const TypePtr& t) {
+  using K = ir::TypeKind;
+  switch (t->kind()) {
+    case K::IntType: case K::FloatType: case K::BoolType: case K::StringType: case K::NoneType:
+    case K::DeviceObjType: case K::NumberType: case K::ComplexType: case K::LayoutType:
+    case K::ScalarTypeType: case K::MemoryFormatType: case K::EnumType: case K::FunctionType:
+    case K::QSchemeType: case K::SymIntType:
+      return false;
+    case K::OptionalType: case K::TupleType: case K::UnionType:
+      for (const auto& c : t->containedTypes())
+        if (mutable_type(c)) return true;
+      return false;
+    default: return true;
+  }
+}
+
+struct ConstantPropagator {
+  bool made_change = false;
+
+  static bool all_constant_inputs(Node* n) {
+    for (Value* v : n->inputs())
+      if (v->node()->kind() != ir::prim::Constant) return false;
+    return true;
+  }
+  static bool supported(Node* n) {
+    static const std::set<std::string> skip = {
+        "prim::If", "prim::Loop", "prim::Closure", "prim::Constant", "prim::AutogradZero",
+        "prim::Uninitialized", "prim::Guard", "prim::profile", "prim::profile_ivalue",
+        "prim::unchecked_unwrap_optional", "aten::dequantize", "prim::Print",
+        "prim::RaiseException", "prim::SetAttr", "aten::warn", "prim::CallFunction",
+        "prim::CallMethod", "prim::Enter", "prim::Exit", "aten::wait", "prim::fork",
+        "prim::CreateObject", "prim::GetAttr", "prim::isinstance", "prim::unchecked_cast",
+        "prim::TupleUnpack", "prim::ListUnpack"};
+    if (!n->blocks().empty() || skip.count(n->kind().toQualString())) return false;
+    // Operators without inputs read global state (aten::is_grad_enabled, ...): PyTorch
+    // registers them as conservative, i.e. with side effects.
+    if (n->inputs().empty()) return false;
+    for (Value* v : n->inputs())
+      if (mutable_type(v->type())) return false;
+    for (Value* v : n->outputs())
+      if (mutable_type(v->type())) return false;
+    return true;
+  }
+
+  // The node's results when it runs on its constant inputs; nullopt when it cannot run.
+  static std::optional<std::vector<runtime::IValue>> run_node(Node* n) {
+    runtime::Stack stack;
+    for (Value* v : n->inputs()) {
+      auto lit = v->node()->constantValue();
+      if (!lit) return std::nullopt;
+      stack.push_back(runtime::from_literal(*lit, v->type()));
+    }
+    const std::string& k = n->kind().toQualString();
+    if (k == "prim::TupleConstruct") {
+      if (n->output()->type()->isNamedTuple()) return std::nullopt;
+      runtime::IValue t(runtime::make_tuple(std::vector<runtime::IValue>(stack.begin(), stack.end())));
+      return std::vector<runtime::IValue>{t};
+    }
+    if (k == "prim::TupleIndex") {
+      if (!stack[0].isTuple() || !stack[1].isInt()) return std::nullopt;
+      const auto& elems = stack[0].toTupleRef().elements();
+      std::int64_t i = stack[1].toInt();
+      if (i < 0) i += static_cast<std::int64_t>(elems.size());
+      if (i < 0 || i >= static_cast<std::int64_t>(elems.size())) return std::nullopt;
+      return std::vector<runtime::IValue>{elems[static_cast<std::size_t>(i)]};
+    }
+    const runtime::Operator* op = runtime::OperatorRegistry::instance().match(n);
+    if (!op || op->isSpecial() || op->schema().is_vararg()) return std::nullopt;
+    try {
+      op->fn()(stack);
+    } catch (...) {
+      return std::nullopt;
+    }
+    if (stack.size() != n->outputs().size()) return std::nullopt;
+    return std::vector<runtime::IValue>(stack.begin(), stack.end());
+  }
+
+  void propagate_node(Node* n) {
+    auto outs = run_node(n);
+    if (!outs) return;
+    Graph& g = *n->owningGraph();
+    ir::WithInsertPoint guard(n);
+    for (std::size_t i = 0; i < outs->size(); ++i) {
+      auto lit = runtime::to_literal((*outs)[i]);
+      if (!lit) continue;
+      Node* c;
+      try {
+        c = g.createConstant(*lit, (*outs)[i].isNone() ? n->outputs()[i]->type() : nullptr);
+      } catch (const Error&) {
+        continue;
+      }
+      g.insertNode(c);
+      made_change = true;
+      n->outputs()[i]->replaceAllUsesWith(c->output());
+    }
+  }
+
+  void inline_if(Node* n) {
+    bool cond = n->input(0)->node()->i(ir::attr::value) != 0;
+    Block* body = n->blocks()[cond ? 0 : 1];
+    run(body);
+    for (Node* b = body->nodes().front(); b != body->return_node();) {
+      Node* next = b->next();
+      b->moveBefore(n);
+      b = next;
+    }
+    for (std::size_t i = 0; i < n->outputs().size(); ++i)
+      n->outputs()[i]->replaceAllUsesWith(body->outputs()[i]);
+    n->destroy();
+    made_change = true;
+  }
+
+  static bool same_constant(Value* a, Value* b) {
+    Node* x = a->node();
+    Node* y = b->node();
+    if (x->kind() != ir::prim::Constant || y->kind() != ir::prim::Constant) return false;
+    if (!a->type()->equals(*b->type())) return false;
+    auto la = x->constantValue(), lb = y->constantValue();
+    if (!la || !lb) return false;
+    if (a->type()->kind() == ir::TypeKind::TensorType) return false;
+    return la->repr() == lb->repr() && constant_key(x) == constant_key(y);
+  }
+
+  void remove_extra_if_outputs(Node* n) {
+    Block* tb = n->blocks()[0];
+    Block* fb = n->blocks()[1];
+    std::size_t initial = tb->outputs().size();
+    Graph& g = *n->owningGraph();
+    ir::WithInsertPoint guard(n);
+    for (std::size_t i = 0; i < tb->outputs().size();) {
+      Value* t = tb->outputs()[i];
+      Value* f = fb->outputs()[i];
+      if (t == f) {
+        n->outputs()[i]->replaceAllUsesWith(t);
+        n->eraseOutput(i);
+        tb->eraseOutput(i);
+        fb->eraseOutput(i);
+        continue;
+      }
+      if (same_constant(t, f)) {
+        Node* c = g.createClone(t->node(), [](Value* v) { return v; });
+        c->setSourceRange(SourceRange());
+        g.insertNode(c);
+        n->outputs()[i]->replaceAllUsesWith(c->output());
+        n->eraseOutput(i);
+        tb->eraseOutput(i);
+        fb->eraseOutput(i);
+        continue;
+      }
+      ++i;
+    }
+    if (initial != tb->outputs().size()) made_change = true;
+  }
+
+  void remove_extra_loop_outputs(Node* n) {
+    Block* body = n->blocks()[0];
+    std::size_t initial = n->outputs().size();
+    for (std::size_t k = n->outputs().size(); k > 0; --k) {
+      std::size_t i = k - 1;
+      if (body->inputs()[1 + i] == body->outputs()[1 + i]) {
+        Value* in = n->input(2 + i);
+        n->outputs()[i]->replaceAllUsesWith(in);
+        body->inputs()[1 + i]->replaceAllUsesWith(in);
+        n->eraseOutput(i);
+        n->removeInput(2 + i);
+        body->eraseInput(1 + i);
+        body->eraseOutput(1 + i);
+      }
+    }
+    if (initial != n->outputs().size()) made_change = true;
+  }
+
+  static bool loop_will_not_run(Node* n) {
+    std::int64_t trips = 1;
+    bool cond = true;
+    Node* t = n->input(0)->node();
+    if (t->kind() == ir::prim::Constant && n->input(0)->type()->kind() == ir::TypeKind::IntType)
+      trips = t->i(ir::attr::value);
+    Node* c = n->input(1)->node();
+    if (c->kind() == ir::prim::Constant && n->input(1)->type()->kind() == ir::TypeKind::BoolType)
+      cond = c->i(ir::attr::value) != 0;
+    return !(cond && trips > 0);
+  }
+
+  void propagate(Node* n) {
+    bool constant_inputs = all_constant_inputs(n);
+    if (n->kind() == ir::prim::If) {
+      if (constant_inputs) {
+        inline_if(n);
+      } else {
+        for (Block* b : n->blocks()) run(b);
+        remove_extra_if_outputs(n);
+      }
+    } else if (n->kind() == ir::prim::Loop) {
+      if (loop_will_not_run(n)) {
+        for (std::size_t i = 0; i < n->outputs().size(); ++i)
+          n->outputs()[i]->replaceAllUsesWith(n->input(2 + i));
+        n->destroy();
+        made_change = true;
+      } else {
+        for (Block* b : n->blocks()) run(b);
+        remove_extra_loop_outputs(n);
+      }
+    } else if (constant_inputs && supported(n)) {
+      propagate_node(n);
+    } else {
+      for (Block* b : n->blocks()) run(b);
+    }
+  }
+
+  void run(Block* b) {
+    for (Node* n = b->nodes().front(); n != b->return_node();) {
+      Node* next = n->next();
+      propagate(n);
+      n = next;
+    }
+  }
+};
+
+// PyTorch's DCE also drops If outputs nobody uses, and loop-carried values used neither after
+// the loop nor inside it.
+inline void remove_dead_control_flow_outputs(Node* n) {
+  if (n->kind() == ir::prim::If) {
+    for (std::size_t k = n->outputs().size(); k > 0; --k) {
+      std::size_t i = k - 1;
+      if (n->outputs()[i]->hasUses()) continue;
+      n->eraseOutput(i);
+      for (Block* b : n->blocks()) b->eraseOutput(i);
+    }
+  } else if (n->kind() == ir::prim::Loop) {
+    Block* body = n->blocks()[0];
+    for (std::size_t k = n->outputs().size(); k > 0; --k) {
+      std::size_t i = k - 1;
+      if (n->outputs()[i]->hasUses() || body->inputs()[1 + i]->hasUses()) continue;
+      n->eraseOutput(i);
+      n->removeInput(2 + i);
+      body->eraseInput(1 + i);
+      body->eraseOutput(1 + i);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- canonical outputs
+// PyTorch's CanonicalizeOutputs: the outputs of prim::If and prim::Loop are sorted by their
+// first use in topological order (unused ones last, in their order).
+
+inline std::size_t block_depth(Node* n) {
+  std::size_t d = 0;
+  for (Block* b = n->owningBlock(); b->owningNode(); b = b->owningNode()->owningBlock()) ++d;
+  return d;
+}
+
+inline bool node_before(Node* a, Node* b) {
+  std::size_t da = block_depth(a), db = block_depth(b);
+  while (da > db) {
+    a = a->owningBlock()->owningNode();
+    --da;
+  }
+  while (db > da) {
+    b = b->owningBlock()->owningNode();
+    --db;
+  }
+  if (a == b) return false;  // one inside the other: treat as not before
+  while (true) {
+    if (a->owningBlock() == b->owningBlock()) return a->isBefore(b);
+    Node* pa = a->owningBlock()->owningNode();
+    Node* pb = b->owningBlock()->owningNode();
+    if (pa == pb) {
+      auto index_of = [](Node* owner, Block* blk) {
+        for (std::size_t i = 0; i < owner->blocks().size(); ++i)
+          if (owner->blocks()[i] == blk) return i;
+        return owner->blocks().size();
+      };
+      return index_of(pa, a->owningBlock()) < index_of(pa, b->owningBlock());
+    }
+    a = pa;
+    b = pb;
+  }
+}
+
+inline bool use_before(const ir::Use& a, const ir::Use& b) {
+  if (a.user == b.user) return a.offset < b.offset;
+  return node_before(a.user, b.user);
+}
+
+inline std::optional<ir::Use> first_use(Value* v) {
+  if (v->uses().empty()) return std::nullopt;
+  ir::Use best = v->uses()[0];
+  for (std::size_t i = 1; i < v->uses().size(); ++i)
+    if (use_before(v->uses()[i], best)) best = v->uses()[i];
+  return best;
+}
+
+inline std::vector<std::size_t> canonical_order(const std::vector<Value*>& values) {
+  std::vector<std::size_t> idx(values.size());
+  for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  std::vector<std::optional<ir::Use>> uses;
+  for (Value* v : values) uses.push_back(first_use(v));
+  std::stable_sort(idx.begin(), idx.end(), [&](std::size_t i1, std::size_t i2) {
+    if (!uses[i1] && !uses[i2]) return i1 < i2;
+    if (!uses[i1]) return false;
+    if (!uses[i2]) return true;
+    return use_before(*uses[i1], *uses[i2]);
+  });
+  return idx;
+}
+
+inline void permute_block_outputs(Block* b, const std::vector<std::size_t>& order, std::size_t offset) {
+  std::vector<Value*> outs(b->outputs().begin(), b->outputs().end());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    b->return_node()->replaceInput(offset + i, outs[offset + order[i]]);
+}
+
+inline void canonicalize_outputs(Block* block) {
+  for (Node* n : block->nodes()) {
+    std::vector<Value*> outs(n->outputs().begin(), n->outputs().end());
+    if ((n->kind() == ir::prim::If || n->kind() == ir::prim::Loop) && outs.size() > 1) {
+      auto order = canonical_order(outs);
+      bool identity = true;
+      for (std::size_t i = 0; i < order.size(); ++i) identity = identity && order[i] == i;
+      if (!identity) {
+        if (n->kind() == ir::prim::If) {
+          n->permuteOutputs(order);
+          for (Block* b : n->blocks()) permute_block_outputs(b, order, 0);
+        } else {
+          n->permuteOutputs(order);
+          std::vector<Value*> ins(n->inputs().begin(), n->inputs().end());
+          for (std::size_t i = 0; i < order.size(); ++i) n->replaceInput(2 + i, ins[2 + order[i]]);
+          Block* body = n->blocks()[0];
+          std::vector<std::size_t> param_order{0};
+          for (std::size_t i : order) param_order.push_back(1 + i);
+          body->param_node()->permuteOutputs(param_order);
+          permute_block_outputs(body, order, 1);
+        }
+      }
+    }
+    for (Block* b : n->blocks()) canonicalize_outputs(b);
+  }
+}
+
 }  // namespace passes
 
 TJIT_DEF void convert_to_ssa(ir::Graph& g) {
@@ -657,8 +1073,12 @@ TJIT_DEF void convert_to_ssa(ir::Graph& g) {
 TJIT_DEF void run_cleanup_passes(ir::Graph& g) {
   passes::lower_simple_tuples(g.block());
   passes::eliminate_dead_code(g.block());
+  passes::ConstantPropagator cp;
+  cp.run(g.block());
+  if (cp.made_change) passes::eliminate_dead_code(g.block());
   std::unordered_map<std::string, Node*> seen;
   passes::constant_pooling(g.block(), seen);
+  passes::canonicalize_outputs(g.block());
 }
 
 }  // namespace tjit::frontend::detail

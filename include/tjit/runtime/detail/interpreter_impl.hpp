@@ -469,7 +469,10 @@ class CodeCompiler {
     }
     if (k == prim::Enter || k == prim::Exit) {
       push_inputs(n);
-      emit(k == prim::Enter ? OpCode::ENTER : OpCode::EXIT, 0, 0, n);
+      // PyTorch's prim::Enter / prim::Exit each have one output (the value of __enter__, and
+      // an unused one): the instruction pushes None for each.
+      emit(k == prim::Enter ? OpCode::ENTER : OpCode::EXIT,
+           static_cast<std::uint32_t>(n->outputs().size()), 0, n);
       return store_outputs(n);
     }
     // Everything else is a registered operator.
@@ -928,6 +931,7 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
           IValue ctx = std::move(stack.back());
           stack.pop_back();
           detail::enter_context(ctx, ins.op == OpCode::ENTER, saved_grad);
+          for (std::uint32_t k = 0; k < ins.N; ++k) stack.emplace_back();
           break;
         }
       }

@@ -6,6 +6,7 @@
 #include "tjit/tensor/ops/copy.hpp"
 #include "tjit/tensor/ops/einsum.hpp"
 #include "tjit/tensor/ops/elementwise.hpp"
+#include "tjit/tensor/ops/extra.hpp"
 #include "tjit/tensor/ops/factory.hpp"
 #include "tjit/tensor/ops/indexing.hpp"
 #include "tjit/tensor/ops/linalg.hpp"

@@ -372,6 +372,10 @@ graph(%n : int):
   CHECK(d.find("MUL_II") != std::string::npos);
   CHECK(d.find("REM_II") != std::string::npos);
   CHECK(d.find(" OP ") == std::string::npos);  // no boxed operator call left in the loop
+  // %c is computed straight into %acc's register, and the back edge tests the loop itself.
+  CHECK(d.find("MOVER") == std::string::npos);
+  CHECK(d.find("COPYR") == std::string::npos);
+  CHECK(d.find("LOOPB") != std::string::npos);
 
   // Python's modulo and floor division on negative ints; a zero divisor raises.
   const char* divmod = R"IR(
@@ -436,6 +440,24 @@ graph(%limit : int):
   return (%r)
 )IR";
   CHECK(run(doubling, {IValue(100)})[0].toInt() == 128);
+  // A carried parameter still read after its next value is computed keeps its own register
+  // (acc, read by the add after acc2 exists); sum's next value is written over it in place.
+  const char* late_use = R"IR(
+graph(%n : int):
+  %t : bool = prim::Constant[value=1]()
+  %one : int = prim::Constant[value=1]()
+  %two : int = prim::Constant[value=2]()
+  %zero : int = prim::Constant[value=0]()
+  %a : int, %s : int = prim::Loop(%n, %t, %one, %zero)
+    block0(%i : int, %acc : int, %sum : int):
+      %acc2 : int = aten::mul(%acc, %two)
+      %s2 : int = aten::add(%sum, %acc)
+      -> (%t, %acc2, %s2)
+  return (%a, %s)
+)IR";
+  Stack lu = run(late_use, {IValue(4)});
+  CHECK(lu[0].toInt() == 16);  // 1 -> 2 -> 4 -> 8 -> 16
+  CHECK(lu[1].toInt() == 15);  // 1 + 2 + 4 + 8
   CHECK(run(doubling, {IValue(1)})[0].toInt() == 1);
   // The same tensor value carried through two parameters, and the index carried out.
   const char* twice = R"IR(

@@ -67,6 +67,7 @@ enum class OpCode : std::uint8_t {
   MOVER,            // register X = register N, leaving N empty
   CONSTR,           // register X = constant N
   JFR,              // jump to X when the bool in register N is false
+  LOOPB,            // loop X's back edge: LOOP's test, then jump to the body's first instruction
 #define TJIT_SCALAR_OPCODES(_) \
   _(ADD, AddF) _(SUB, SubF) _(MUL, MulF) _(DIV, DivF) _(FLOORDIV, FloordivF) _(REM, RemainderF) \
   _(LT, LtF) _(LE, LeF) _(GT, GtF) _(GE, GeF) _(EQ, EqF) _(NE, NeF)
@@ -95,7 +96,7 @@ inline const char* opcode_name(OpCode op) {
       "GET_ATTR",      "SET_ATTR",    "ISINSTANCE",   "CALL",       "CALL_METHOD",
       "FORK",          "WAIT",        "RAISE",        "PRINT",      "UNINIT",
       "CHECK_NONE",    "ENTER",       "EXIT",         "COPYR",      "MOVER",
-      "CONSTR",        "JFR",
+      "CONSTR",        "JFR",         "LOOPB",
 #define TJIT_SCALAR_OPCODE_NAME(name, F) #name "_II", #name "_FF",
       TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_NAME)
 #undef TJIT_SCALAR_OPCODE_NAME
@@ -137,11 +138,11 @@ inline std::optional<OpCode> scalar_opcode(const Operator* op) {
 //     <init: max -> r_max, cond -> r_cond, carried -> body params, 0 -> r_i>
 //   top: LOOP X        if !(r_i < r_max && r_cond) jump to end; param_i = r_i; r_i += 1
 //        <body>; continue -> r_cond, carried outputs -> body params
-//        JMP top
+//        LOOPB X       LOOP's test and increment, then jump to the body's first instruction
 //   end: body params -> loop outputs
 struct LoopInfo {
   std::int32_t r_i, r_max, r_cond, r_param_i;  // r_param_i < 0 when the index is unused
-  std::int32_t end;
+  std::int32_t body, end;                      // first instruction of the body; after the loop
 };
 
 // Note [Attribute access]
@@ -564,15 +565,43 @@ class CodeCompiler {
     info.r_param_i = body->inputs()[0]->hasUses() ? reg(body->inputs()[0]) : -1;
     c_.loops.push_back(info);
     auto loop_index = static_cast<std::int32_t>(c_.loops.size() - 1);
-    std::int32_t top = here();
     emit(OpCode::LOOP, 0, loop_index, n);
+    c_.loops[static_cast<std::size_t>(loop_index)].body = here();
+    coalesce_carried(body);
     emit_block_nodes(body);
     emit_loop_tail(n, info);
-    emit(OpCode::JMP, 0, top, n);
+    emit(OpCode::LOOPB, 0, loop_index, n);
     c_.loops[static_cast<std::size_t>(loop_index)].end = here();
     for (std::size_t j = 0; j < ncarried; ++j)
       emit(OpCode::MOVE, 0, reg(body->inputs()[1 + j]), n);
     store_outputs(n);
+  }
+
+  // A carried value computed by a scalar instruction in the body, used only as the body's
+  // output, after the last use of the parameter it replaces: the instruction writes it straight
+  // into that parameter's register, and no copy is needed at the end of the body.
+  void coalesce_carried(const ir::Block* body) {
+    const auto& outs = body->outputs();
+    const auto& params = body->inputs();
+    for (std::size_t j = 1; j < outs.size(); ++j) {
+      const ir::Value* v = outs[j];
+      const ir::Node* def = v->node();
+      if (def->owningBlock() != body || regs_.count(v) || v->uses().size() != 1 ||
+          std::count(outs.begin(), outs.end(), v) != 1 || def->inputs().size() != 2)
+        continue;
+      const Operator* op = OperatorRegistry::instance().match(def);
+      if (!op || !scalar_opcode(op)) continue;
+      const ir::Value* p = params[j];
+      bool after_last_use = true;
+      for (const ir::Use& u : p->uses()) {
+        const ir::Node* user = ancestor_in(u.user, body);
+        if (!user || user == body->return_node() || !user->isBefore(def)) {
+          // the defining node itself may read the parameter: it reads before it writes
+          if (user != def) after_last_use = false;
+        }
+      }
+      if (after_last_use) regs_.emplace(v, reg(p));
+    }
   }
 
   // The end of a loop body: its outputs become the next iteration's condition and carried
@@ -685,7 +714,7 @@ TJIT_DEF std::string Code::dump() const {
   for (std::size_t i = 0; i < impl_->instructions.size(); ++i) {
     const auto& ins = impl_->instructions[i];
     out << i << " " << detail::opcode_name(ins.op) << " " << ins.N << " " << ins.X;
-    if (ins.op > detail::OpCode::JFR && ins.op < detail::OpCode::NUM_OPCODES) out << " " << ins.Y;
+    if (ins.op > detail::OpCode::LOOPB && ins.op < detail::OpCode::NUM_OPCODES) out << " " << ins.Y;
     if (ins.op == detail::OpCode::OP || ins.op == detail::OpCode::OPN)
       out << "  # " << impl_->operators[static_cast<std::size_t>(ins.X)]->schema().str();
     out << "\n";
@@ -754,6 +783,20 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
           TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_CASE)
 #undef TJIT_SCALAR_OPCODE_CASE
         case OpCode::NUM_OPCODES: break;
+        case OpCode::LOOPB: {
+          const detail::LoopInfo& L = loops[static_cast<std::size_t>(ins.X)];
+          IValue& ri = regs[static_cast<std::size_t>(L.r_i)];
+          std::int64_t i = ri.toInt();
+          if (!(i < regs[static_cast<std::size_t>(L.r_max)].toInt() &&
+                regs[static_cast<std::size_t>(L.r_cond)].toBool())) {
+            pc = static_cast<std::size_t>(L.end);
+            continue;
+          }
+          if (L.r_param_i >= 0) regs[static_cast<std::size_t>(L.r_param_i)].setInt(i);
+          ri.setInt(i + 1);
+          pc = static_cast<std::size_t>(L.body);
+          continue;
+        }
         case OpCode::LOOP: {
           const detail::LoopInfo& L = loops[static_cast<std::size_t>(ins.X)];
           IValue& ri = regs[static_cast<std::size_t>(L.r_i)];

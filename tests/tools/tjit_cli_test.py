@@ -1,0 +1,117 @@
+"""The `tjit` command against PyTorch 1.13 (run at test time by tjit_cli_test.sh).
+
+PyTorch scripts a small module and saves it with its inputs; `tjit run` must give PyTorch's
+outputs, `tjit code` / `tjit graph` what PyTorch prints for the loaded archive (source-location
+comments aside), and bad input one line on stderr with a non-zero status. The last line is a
+doctest-style summary, which ./dev.sh test adds up."""
+import os
+import re
+import subprocess
+import sys
+from typing import List, Tuple
+
+import torch
+
+tjit = sys.argv[1]
+tmp = os.environ.get("TEST_TMPDIR", "/tmp")
+checks = []
+
+
+def check(name, ok, detail=""):
+    checks.append(ok)
+    print(("ok    " if ok else "FAIL  ") + name + ("" if ok else "\n" + detail))
+
+
+class Block(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lin = torch.nn.Linear(4, 3)
+
+    def forward(self, x):
+        return torch.relu(self.lin(x))
+
+
+class Net(torch.nn.Module):
+    scale: float
+
+    def __init__(self):
+        super().__init__()
+        self.block = Block()
+        self.scale = 0.5
+        self.register_buffer("offset", torch.arange(3.0))
+
+    def forward(self, x: torch.Tensor, n: int) -> Tuple[torch.Tensor, List[int]]:
+        y = self.block(x) * self.scale + self.offset
+        sizes = [y.size(0) * k for k in range(n)]
+        return y, sizes
+
+    @torch.jit.export
+    def twice(self, x: torch.Tensor) -> torch.Tensor:
+        return x * 2
+
+
+torch.manual_seed(0)
+m = torch.jit.script(Net())
+archive = os.path.join(tmp, "net.pt")
+m.save(archive)
+loaded = torch.jit.load(archive)
+x = torch.randn(2, 4)
+inputs = os.path.join(tmp, "inputs.pt")
+torch.save((x, 3), inputs)
+
+
+def tjit_run(*args):
+    return subprocess.run([tjit, *args], capture_output=True, text=True)
+
+
+out = os.path.join(tmp, "out.pt")
+r = tjit_run("run", archive, "--input", inputs, "--output", out)
+check("run exits 0", r.returncode == 0, r.stderr)
+if r.returncode == 0:
+    got = torch.load(out)
+    want = loaded(x, 3)
+    check("run: forward's tuple", isinstance(got, tuple) and len(got) == 2, repr(got))
+    check("run: tensor output", torch.allclose(got[0], want[0], rtol=1e-5, atol=1e-6),
+          "%r\n%r" % (got[0], want[0]))
+    check("run: list output", got[1] == want[1], "%r %r" % (got[1], want[1]))
+tw = os.path.join(tmp, "twice.pt")
+torch.save((x,), inputs)
+r = tjit_run("run", archive, "--method", "twice", "--input", inputs, "--output", tw)
+check("run --method twice", r.returncode == 0 and torch.equal(torch.load(tw), x * 2), r.stderr)
+
+r = tjit_run("code", archive)
+check("code: PyTorch's .code", r.returncode == 0 and r.stdout == loaded.code,
+      "ours:\n%s\nPyTorch's:\n%s\n%s" % (r.stdout, loaded.code, r.stderr))
+
+
+def no_comments(g):
+    return "\n".join(re.sub(r"\s*# .*$", "", line) for line in str(g).splitlines()).strip()
+
+
+r = tjit_run("graph", archive, "--method", "twice")
+check("graph: PyTorch's .twice.graph", r.returncode == 0 and
+      no_comments(r.stdout) == no_comments(loaded.twice.graph),
+      "ours:\n%s\nPyTorch's:\n%s\n%s" % (r.stdout, loaded.twice.graph, r.stderr))
+
+r = tjit_run("info", archive)
+check("info: classes, parameters, operators", r.returncode == 0 and
+      "parameters: 2 tensors, 15 elements, 60 bytes" in r.stdout and
+      "buffers: 1 tensors, 3 elements, 12 bytes" in r.stdout and
+      "aten::linear" in r.stdout and "__torch__.Net" in r.stdout, r.stdout + r.stderr)
+
+r = tjit_run("run", os.path.join(tmp, "missing.pt"), "--input", inputs, "--output", out)
+check("a missing archive: status 1, one line on stderr",
+      r.returncode == 1 and r.stderr.count("\n") == 1 and r.stderr.startswith("tjit run: "),
+      repr(r.stderr))
+r = tjit_run("run", archive, "--input", inputs)
+check("a missing option: status 2", r.returncode == 2 and "--output is required" in r.stderr,
+      repr(r.stderr))
+r = tjit_run("frobnicate")
+check("an unknown command: status 2", r.returncode == 2, repr(r.stderr))
+r = tjit_run("run", "--help")
+check("--help", r.returncode == 0 and "usage: tjit" in r.stdout, r.stdout)
+
+passed = sum(checks)
+print("[doctest] test cases: %d | %d passed | %d failed | 0 skipped"
+      % (len(checks), passed, len(checks) - passed))
+sys.exit(0 if passed == len(checks) else 1)

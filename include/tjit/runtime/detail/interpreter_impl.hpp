@@ -783,7 +783,8 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
           TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_CASE)
 #undef TJIT_SCALAR_OPCODE_CASE
         case OpCode::NUM_OPCODES: break;
-        case OpCode::LOOPB: {
+        case OpCode::LOOP:    // the loop's header: L.body is the next instruction
+        case OpCode::LOOPB: {  // its back edge
           const detail::LoopInfo& L = loops[static_cast<std::size_t>(ins.X)];
           IValue& ri = regs[static_cast<std::size_t>(L.r_i)];
           std::int64_t i = ri.toInt();
@@ -796,19 +797,6 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
           ri.setInt(i + 1);
           pc = static_cast<std::size_t>(L.body);
           continue;
-        }
-        case OpCode::LOOP: {
-          const detail::LoopInfo& L = loops[static_cast<std::size_t>(ins.X)];
-          IValue& ri = regs[static_cast<std::size_t>(L.r_i)];
-          std::int64_t i = ri.toInt();
-          if (!(i < regs[static_cast<std::size_t>(L.r_max)].toInt() &&
-                regs[static_cast<std::size_t>(L.r_cond)].toBool())) {
-            pc = static_cast<std::size_t>(L.end);
-            continue;
-          }
-          if (L.r_param_i >= 0) regs[static_cast<std::size_t>(L.r_param_i)].setInt(i);
-          ri.setInt(i + 1);
-          break;
         }
         case OpCode::RET: return;
         case OpCode::LIST_CONSTRUCT: {

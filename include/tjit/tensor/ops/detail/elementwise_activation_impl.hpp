@@ -8,25 +8,8 @@
 namespace tjit {
 
 // torch.nn.functional activations: floating inputs only, as in PyTorch.
-#define TJIT_UNARY_NN(name, kernel_name, scalar_expr, vec_expr)                                      \
-  namespace detail {                                                                       \
-  template <class C>                                                                       \
-  struct name##_fn {                                                                       \
-    C operator()(C x) const { return scalar_expr; }                                        \
-    template <class A>                                                                     \
-    auto vec(const A& x) const { return vec_expr; }                                        \
-  };                                                                                       \
-  inline Tensor name##_impl(const Tensor& t, Tensor* out) {                                \
-    return unary_op<UnaryKind::Same>(                                               \
-        kernel_name, t, [](auto tag) { return name##_fn<acc_t<decltype(tag)>>{}; },              \
-        DispatchFloating{}, out);                                                          \
-  }                                                                                        \
-  }                                                                                        \
-  TJIT_DEF Tensor name(const Tensor& t) { return detail::name##_impl(t, nullptr); }        \
-  TJIT_DEF Tensor& name##_(Tensor& t) {                                                    \
-    detail::name##_impl(t, &t);                                                            \
-    return t;                                                                              \
-  }
+#define TJIT_UNARY_NN(name, kernel_name, scalar_expr, vec_expr) \
+  TJIT_UNARY_FUNCTOR_OP(name, kernel_name, Same, scalar_expr, vec_expr)
 
 TJIT_UNARY_NN(silu, "silu_cpu", x / (C(1) + std::exp(-x)), x / (C(1) + (-x).exp()))
 TJIT_UNARY_NN(mish, "mish_cpu", x * std::tanh(std::log1p(std::exp(x))), x * (x.exp().log1p()).tanh())

@@ -22,26 +22,8 @@ struct NegFn {
 }  // namespace detail
 
 // Float-valued math functions: (name, scalar expression of x, Eigen expression of x or none).
-#define TJIT_UNARY_FLOAT(name, scalar_expr, vec_expr)                                      \
-  namespace detail {                                                                       \
-  template <class C>                                                                       \
-  struct name##_fn {                                                                       \
-    C operator()(C x) const { return scalar_expr; }                                        \
-    template <class A>                                                                     \
-    auto vec(const A& x) const { return vec_expr; }                                        \
-  };                                                                                       \
-  inline Tensor name##_impl(const Tensor& t, Tensor* out) {                                \
-    return unary_op<UnaryKind::FloatResult>(                                               \
-        #name, t, [](auto tag) { return name##_fn<acc_t<decltype(tag)>>{}; },              \
-        DispatchFloating{}, out);                                                          \
-  }                                                                                        \
-  }                                                                                        \
-  TJIT_DEF Tensor name(const Tensor& t) { return detail::name##_impl(t, nullptr); }        \
-  TJIT_DEF Tensor& name##_(Tensor& t) {                                                    \
-    detail::name##_impl(t, &t);                                                            \
-    return t;                                                                              \
-  }
-
+#define TJIT_UNARY_FLOAT(name, scalar_expr, vec_expr) \
+  TJIT_UNARY_FUNCTOR_OP(name, #name, FloatResult, scalar_expr, vec_expr)
 
 TJIT_UNARY_FLOAT(exp, std::exp(x), x.exp())
 TJIT_UNARY_FLOAT(exp2, std::exp2(x), (x * C(0.693147180559945309417232121458176568)).exp())

@@ -58,3 +58,27 @@ Tensor unary_op(std::string_view name, const Tensor& in, const MakeF& make_f,
 }
 
 }  // namespace tjit::detail
+
+// Defines `name(t)` and `name_(t)` on floating inputs from one functor: a scalar expression of x
+// and an Eigen array expression of x (the vectorised fast path). `kind` picks the result dtype:
+// FloatResult (exp, sin, ...: integral inputs give floats) or Same (the nn activations, which
+// refuse integral inputs as PyTorch does). Used at namespace tjit scope.
+#define TJIT_UNARY_FUNCTOR_OP(name, kernel_name, kind, scalar_expr, vec_expr)            \
+  namespace detail {                                                                     \
+  template <class C>                                                                     \
+  struct name##_fn {                                                                     \
+    C operator()(C x) const { return scalar_expr; }                                      \
+    template <class A>                                                                   \
+    auto vec(const A& x) const { return vec_expr; }                                      \
+  };                                                                                     \
+  inline Tensor name##_impl(const Tensor& t, Tensor* out) {                              \
+    return unary_op<UnaryKind::kind>(                                                    \
+        kernel_name, t, [](auto tag) { return name##_fn<acc_t<decltype(tag)>>{}; },      \
+        DispatchFloating{}, out);                                                        \
+  }                                                                                      \
+  }                                                                                      \
+  TJIT_DEF Tensor name(const Tensor& t) { return detail::name##_impl(t, nullptr); }      \
+  TJIT_DEF Tensor& name##_(Tensor& t) {                                                  \
+    detail::name##_impl(t, &t);                                                          \
+    return t;                                                                            \
+  }

@@ -9,13 +9,21 @@ if [ -z "$targets" ]; then
   exit 0
 fi
 # libtorch's side of the comparisons (built outside Bazel: libtorch is never a dependency).
-libtorch_bin=""
+libtorch_out=""
 if [ -e /usr/lib/x86_64-linux-gnu/libtorch.so ] && bench/libtorch/build.sh; then
-  libtorch_bin="$PWD/bench/libtorch/out/interpreter_libtorch"
+  libtorch_out="$PWD/bench/libtorch/out"
 fi
+# libtorch in its best configuration: matrix products through OpenBLAS (unpacked by build.sh),
+# and glibc keeping freed memory rather than faulting large temporaries back in on every op
+# (bench/libtorch/kernels_libtorch.cpp says why).
+openblas="$PWD/bench/libtorch/out/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread"
+libtorch_env="env LD_LIBRARY_PATH=$openblas MALLOC_TRIM_THRESHOLD_=4000000000 MALLOC_MMAP_THRESHOLD_=1000000000"
 for t in ${1:-$targets}; do
-  if [ "$t" = "//bench:interpreter_bench" ] && [ -n "$libtorch_bin" ]; then
-    bazel run --config=bench "$t" -- "$libtorch_bin"
+  if [ "$t" = "//bench:interpreter_bench" ] && [ -n "$libtorch_out" ]; then
+    bazel run --config=bench "$t" -- "$libtorch_out/interpreter_libtorch"
+  elif [ "$t" = "//bench:kernels_bench" ] && [ -n "$libtorch_out" ]; then
+    bazel run --config=bench "$t" -- --libtorch \
+      "$libtorch_env $libtorch_out/kernels_libtorch"
   else
     bazel run --config=bench "$t"
   fi

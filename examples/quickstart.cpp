@@ -1,46 +1,68 @@
-// The demo (`./dev.sh demo`): what tjit does today, run for real — tensors on Eigen kernels
-// printed as PyTorch prints them, a TorchScript graph parsed and printed back, and TorchScript
-// source parsed with PyTorch's error reporting. (Loading archives and compile-time scripted
-// functions join this demo as those layers land.)
+// The demo (`./dev.sh demo [ARCHIVE INPUTS]`): a model trained and scripted in PyTorch, loaded
+// and run by tjit. By default it is the archive shipped beside this file (demo_model.pt, made by
+// make_demo_model.py with PyTorch 1.13) on its recorded input; its code and graph are printed as
+// PyTorch prints them and its output compared with PyTorch's. Any torch.jit.save archive and a
+// torch.save file holding a tuple of its forward's arguments can be given instead.
+#include <algorithm>
 #include <iostream>
+#include <string>
 
 #include "tjit/tjit.hpp"
 
-int main() {
+namespace {
+
+// The largest absolute difference between two tensors of the same shape.
+double max_abs_diff(const tjit::Tensor& a, const tjit::Tensor& b) {
+  return tjit::max(tjit::abs(tjit::sub(tjit::to(a, tjit::kDouble), tjit::to(b, tjit::kDouble))))
+      .item()
+      .to_double();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const bool bundled = argc < 3;
+  const std::string archive = bundled ? "examples/demo_model.pt" : argv[1];
+  const std::string inputs = bundled ? "examples/demo_input.pt" : argv[2];
   std::cout << "tjit " << tjit::version << " (semantics of PyTorch "
             << tjit::reference_pytorch_version << ")\n\n";
-
-  // 1. Tensors: PyTorch's data model, type promotion and printing.
-  tjit::Tensor x = tjit::arange(6, tjit::kFloat).view({2, 3});
-  tjit::Tensor y = tjit::gelu(x - 2.5) * 2 + tjit::arange(3);
-  std::cout << "x = " << x << "\n";
-  std::cout << "gelu(x - 2.5) * 2 + arange(3) = " << y << "\n";
-  std::cout << "x.t()[1] (a view) = " << x.t().select(0, 1) << "\n";
-  std::cout << "torch.arange(6) / 4 = " << tjit::arange(6) / 4 << "\n";
   try {
-    tjit::add(x, tjit::ones({4}));
-  } catch (const tjit::Error& e) {
-    std::cout << "x + ones(4) -> RuntimeError: " << e.what() << "\n";
-  }
+    // 1. Load: zip + pickle + TorchScript source, compiled by tjit (no Python, no libtorch).
+    tjit::Module model = tjit::load(archive);
+    model.eval();
+    std::cout << "loaded " << archive << ": " << model.type()->str() << ", "
+              << model.named_parameters().size() << " parameters\n\n";
 
-  // 2. The IR: a graph as PyTorch prints it, parsed and printed back byte for byte.
-  const char* text = R"IR(graph(%x.1 : Tensor,
-      %n.1 : int):
-  %2 : int = prim::Constant[value=1]()
-  %y.1 : Tensor = aten::add(%x.1, %n.1, %2)
-  %4 : Tensor = aten::relu(%y.1)
-  return (%4)
-)IR";
-  auto graph = tjit::ir::parse_ir(text);
-  std::cout << "\nparsed and printed IR:\n" << graph->str();
+    // 2. What PyTorch prints for model.code and model.forward.graph.
+    std::cout << "model.code:\n" << model.code() << "\n";
+    std::cout << "model.forward.graph:\n" << model.graph("forward")->str() << "\n";
 
-  // 3. TorchScript source: parsed with PyTorch's errors (source line and caret).
-  auto module = tjit::frontend::parse("def foo(x, y):\n    return 2 * x + y\n");
-  std::cout << "\nparsed TorchScript: " << tjit::frontend::dump(*module.body.front()) << "\n";
-  try {
-    tjit::frontend::parse("def foo(x):\n    y = x + )\n    return y\n");
+    // 3. Run it on the recorded input.
+    tjit::IValue in = tjit::pickle_load(inputs);
+    if (!in.isTuple()) throw tjit::Error(inputs + " must hold a tuple of forward's arguments");
+    std::vector<tjit::IValue> args = in.toTupleRef().elements();
+    tjit::IValue out = model.forward(args);
+    std::cout << "model(*torch.load(\"" << inputs << "\")) =\n" << out << "\n";
+
+    // 4. The same result as PyTorch's?
+    if (bundled && out.isTensor()) {
+      tjit::Tensor expected = tjit::pickle_load("examples/demo_output.pt").toTensor();
+      double diff = max_abs_diff(out.toTensor(), expected);
+      std::cout << "PyTorch 1.13 computed (examples/demo_output.pt) =\n" << expected << "\n"
+                << "largest difference: " << diff
+                << (diff <= 1e-5 ? " (equal within 1e-5)" : " (DIFFERENT)") << "\n";
+      if (diff > 1e-5) return 1;
+    }
+
+    // 5. The script's own language: a different `steps` argument runs the loop more often.
+    if (bundled) {
+      args.emplace_back(5);
+      std::cout << "\nmodel(x, steps=5) =\n" << model.forward(args) << "\n";
+    }
   } catch (const tjit::Error& e) {
-    std::cout << "\na syntax error, reported as PyTorch reports it:\n" << e.what() << "\n";
+    std::cerr << "demo: " << e.what() << "\n";
+    return 1;
   }
+  std::cout << "\nMore: the README's tour; `bazel run //tools:tjit -- --help` for the command line.\n";
   return 0;
 }

@@ -1,8 +1,12 @@
 // The `tjit` command: run a TorchScript archive, print its code, graphs and contents.
 // Every failure prints one line on stderr ("tjit: ...") and exits with status 1 (2 for usage).
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <sstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -28,6 +32,14 @@ constexpr const char* kUsage =
     "             print a method's graph, as PyTorch's torch.jit.load(ARCHIVE).NAME.graph\n"
     "  info ARCHIVE\n"
     "             the archive's version, classes, methods, parameters and operators used\n"
+    "  dot ARCHIVE [--method NAME]\n"
+    "             a method's graph in Graphviz's dot language (tjit dot m.pt | dot -Tsvg > m.svg):\n"
+    "             one box per node, an edge per value, prim::If/prim::Loop blocks as clusters\n"
+    "  bench ARCHIVE --input INPUTS [--method NAME] [--iters N] [--threads N] [--json]\n"
+    "             load time, first-call latency, then min/median/max latency over N calls\n"
+    "             (default 20) after a warm-up call; --threads sets the intra-op threads; --json\n"
+    "             prints one object: load_ms, first_call_ms, min_ms, median_ms, max_ms, iters,\n"
+    "             threads\n"
     "  version    print tjit's version and the PyTorch release it follows\n"
     "  help       this text (also: tjit <command> --help)\n";
 
@@ -40,10 +52,16 @@ struct Args {
   std::string archive;
   std::map<std::string, std::string> options;
 
-  Args(int argc, char** argv, const std::set<std::string>& flags) {
+  std::set<std::string> switches_set;
+
+  // `flags` take a value; `switches` (e.g. --json) stand alone.
+  Args(int argc, char** argv, const std::set<std::string>& flags,
+       const std::set<std::string>& switches = {}) {
     for (int i = 2; i < argc; ++i) {
       std::string a = argv[i];
-      if (a.rfind("--", 0) == 0) {
+      if (switches.count(a)) {
+        switches_set.insert(a);
+      } else if (a.rfind("--", 0) == 0) {
         if (!flags.count(a)) throw UsageError("unknown option " + a);
         if (i + 1 >= argc) throw UsageError(a + " needs a value");
         options[a] = argv[++i];
@@ -59,6 +77,17 @@ struct Args {
     auto it = options.find(flag);
     return it == options.end() ? or_else : it->second;
   }
+  bool has(const std::string& sw) const { return switches_set.count(sw) > 0; }
+  // A positive integer option.
+  int count(const std::string& flag, int or_else) const {
+    auto it = options.find(flag);
+    if (it == options.end()) return or_else;
+    char* end = nullptr;
+    long v = std::strtol(it->second.c_str(), &end, 10);
+    if (it->second.empty() || *end != '\0' || v < 1 || v > 1000000000)
+      throw UsageError(flag + " needs a positive integer, not '" + it->second + "'");
+    return static_cast<int>(v);
+  }
   std::string need(const std::string& flag) const {
     auto it = options.find(flag);
     if (it == options.end()) throw UsageError(flag + " is required");
@@ -66,14 +95,19 @@ struct Args {
   }
 };
 
-int run(const Args& a) {
-  const std::string input = a.need("--input"), output = a.need("--output");
-  tjit::Module m = tjit::load(a.archive);
-  tjit::IValue in = tjit::pickle_load(input);
+// The positional arguments stored (as a tuple) in a torch.save file.
+std::vector<tjit::IValue> load_inputs(const std::string& path) {
+  tjit::IValue in = tjit::pickle_load(path);
   if (!in.isTuple())
     throw tjit::Error("--input must hold a tuple of the positional arguments, not a " +
                       std::string(in.tagKind()));
-  std::vector<tjit::IValue> args = in.toTupleRef().elements();
+  return in.toTupleRef().elements();
+}
+
+int run(const Args& a) {
+  const std::string input = a.need("--input"), output = a.need("--output");
+  tjit::Module m = tjit::load(a.archive);
+  std::vector<tjit::IValue> args = load_inputs(input);
   tjit::IValue out = m.get_method(a.get("--method", "forward"))(std::move(args));
   tjit::pickle_save(out, output);
   return 0;
@@ -86,6 +120,134 @@ int code(const Args& a) {
 
 int graph(const Args& a) {
   std::cout << tjit::load(a.archive).graph(a.get("--method", "forward"))->str();
+  return 0;
+}
+
+// ---- dot ----------------------------------------------------------------------------------------
+
+std::string dot_escape(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == '"' || ch == '\\') out += '\\';
+    if (ch == '\n') {
+      out += "\\l";  // left-justified line break
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+// A node's own line as the graph printer prints it, without its blocks or source location.
+std::string node_line(const tjit::ir::Node* n) {
+  std::ostringstream line;
+  n->print(line, 0, nullptr, /*print_source_locations=*/false);
+  std::string text = line.str();
+  text = text.substr(0, text.find('\n'));
+  text.erase(0, text.find_first_not_of(' '));
+  return text;
+}
+
+struct DotWriter {
+  std::ostream& out;
+  std::map<const tjit::ir::Node*, std::string> ids;
+  int next_id = 0;
+
+  std::string id(const tjit::ir::Node* n) {
+    auto it = ids.find(n);
+    if (it != ids.end()) return it->second;
+    return ids[n] = "n" + std::to_string(next_id++);
+  }
+  void edges_into(const tjit::ir::Node* n) {
+    for (const tjit::ir::Value* v : n->inputs())
+      out << "  " << id(v->node()) << " -> " << id(n) << " [label=\"%" << dot_escape(v->debugName())
+          << "\"];\n";
+  }
+  void block(const tjit::ir::Block* b, const std::string& indent) {
+    for (const tjit::ir::Node* n : b->nodes()) {
+      if (n->blocks().empty()) {
+        out << indent << id(n) << " [label=\"" << dot_escape(node_line(n)) << "\"];\n";
+      } else {
+        out << indent << id(n) << " [label=\"" << dot_escape(node_line(n))
+            << "\", style=filled, fillcolor=\"#eeeeee\"];\n";
+        for (std::size_t k = 0; k < n->blocks().size(); ++k) {
+          const tjit::ir::Block* sub = n->blocks()[k];
+          out << indent << "subgraph cluster_" << id(n) << "_" << k << " {\n"
+              << indent << "  label=\"" << dot_escape(n->kind().toQualString()) << " block" << k
+              << "\";\n";
+          out << indent << "  " << id(sub->param_node()) << " [shape=cds, label=\"block" << k
+              << " inputs\"];\n";
+          block(sub, indent + "  ");
+          out << indent << "  " << id(sub->return_node()) << " [shape=cds, label=\"-> block" << k
+              << " outputs\"];\n";
+          out << indent << "}\n";
+          out << "  " << id(n) << " -> " << id(sub->param_node()) << " [style=dashed];\n";
+        }
+      }
+      edges_into(n);
+    }
+    edges_into(b->return_node());
+  }
+};
+
+int dot(const Args& a) {
+  auto g = tjit::load(a.archive).graph(a.get("--method", "forward"));
+  std::ostringstream out;
+  DotWriter w{out, {}, 0};
+  out << "digraph \"" << dot_escape(a.get("--method", "forward")) << "\" {\n"
+      << "  node [shape=box, fontname=\"monospace\", fontsize=10];\n"
+      << "  edge [fontname=\"monospace\", fontsize=9];\n";
+  out << "  " << w.id(g->block()->param_node()) << " [shape=invhouse, label=\"inputs\"];\n";
+  w.block(g->block(), "  ");
+  out << "  " << w.id(g->block()->return_node()) << " [shape=house, label=\"return\"];\n";
+  out << "}\n";
+  std::cout << out.str();
+  return 0;
+}
+
+// ---- bench --------------------------------------------------------------------------------------
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+int bench(const Args& a) {
+  const std::string input = a.need("--input"), method = a.get("--method", "forward");
+  const int iters = a.count("--iters", 20);
+  const int threads = a.count("--threads", tjit::get_num_threads());
+  tjit::set_num_threads(threads);
+  std::vector<tjit::IValue> args = load_inputs(input);
+  auto t0 = std::chrono::steady_clock::now();
+  tjit::Module m = tjit::load(a.archive);
+  const double load_ms = ms_since(t0);
+  tjit::runtime::Method f = m.get_method(method);
+  t0 = std::chrono::steady_clock::now();
+  f(args);
+  const double first_ms = ms_since(t0);
+  f(args);  // warm-up
+  std::vector<double> times;
+  for (int i = 0; i < iters; ++i) {
+    t0 = std::chrono::steady_clock::now();
+    f(args);
+    times.push_back(ms_since(t0));
+  }
+  std::sort(times.begin(), times.end());
+  const double median = times.size() % 2 ? times[times.size() / 2]
+                                         : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2;
+  char buf[512];
+  if (a.has("--json")) {
+    std::snprintf(buf, sizeof buf,
+                  "{\"load_ms\": %.4f, \"first_call_ms\": %.4f, \"min_ms\": %.4f, "
+                  "\"median_ms\": %.4f, \"max_ms\": %.4f, \"iters\": %d, \"threads\": %d}\n",
+                  load_ms, first_ms, times.front(), median, times.back(), iters, threads);
+  } else {
+    std::snprintf(buf, sizeof buf,
+                  "%s.%s, %d thread%s\n  load         %10.3f ms\n  first call   %10.3f ms\n"
+                  "  %d calls:    min %.3f ms, median %.3f ms, max %.3f ms\n",
+                  a.archive.c_str(), method.c_str(), threads, threads == 1 ? "" : "s", load_ms,
+                  first_ms, iters, times.front(), median, times.back());
+  }
+  std::cout << buf;
   return 0;
 }
 
@@ -168,6 +330,9 @@ int main(int argc, char** argv) {
     if (cmd == "code") return code(Args(argc, argv, {}));
     if (cmd == "graph") return graph(Args(argc, argv, {"--method"}));
     if (cmd == "info") return info(Args(argc, argv, {}));
+    if (cmd == "dot") return dot(Args(argc, argv, {"--method"}));
+    if (cmd == "bench")
+      return bench(Args(argc, argv, {"--input", "--method", "--iters", "--threads"}, {"--json"}));
   } catch (const UsageError& e) {
     std::cerr << "tjit " << cmd << ": " << e.what() << " (see tjit --help)\n";
     return 2;

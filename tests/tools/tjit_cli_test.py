@@ -4,6 +4,7 @@ PyTorch scripts a small module and saves it with its inputs; `tjit run` must giv
 outputs, `tjit code` / `tjit graph` what PyTorch prints for the loaded archive (source-location
 comments aside), and bad input one line on stderr with a non-zero status. The last line is a
 doctest-style summary, which ./dev.sh test adds up."""
+import json
 import os
 import re
 import subprocess
@@ -98,6 +99,41 @@ check("info: classes, parameters, operators", r.returncode == 0 and
       "parameters: 2 tensors, 15 elements, 60 bytes" in r.stdout and
       "buffers: 1 tensors, 3 elements, 12 bytes" in r.stdout and
       "aten::linear" in r.stdout and "__torch__.Net" in r.stdout, r.stdout + r.stderr)
+
+r = tjit_run("dot", archive)
+labels = re.findall(r'^\s*(n\d+) \[label="([^"]*(?:\\"[^"]*)*)"', r.stdout, re.M)
+edges = re.findall(r"^\s*(n\d+) -> (n\d+)", r.stdout, re.M)
+declared = set(re.findall(r"^\s*(n\d+) \[", r.stdout, re.M))
+
+
+def all_nodes(block_nodes):
+    for n in block_nodes:
+        yield n
+        for b in n.blocks():
+            yield from all_nodes(b.nodes())
+
+
+graph_nodes = list(all_nodes(loaded.forward.graph.nodes()))
+check("dot: a digraph with one box per node and only declared ends on its edges",
+      r.returncode == 0 and r.stdout.startswith('digraph "forward" {') and
+      r.stdout.rstrip().endswith("}") and len(labels) == len(graph_nodes) and
+      any("prim::CallMethod" in text for _, text in labels) and len(edges) > 0 and
+      all(a in declared and b in declared for a, b in edges), r.stdout + r.stderr)
+
+torch.save((x, 3), inputs)
+r = tjit_run("bench", archive, "--input", inputs, "--iters", "7", "--threads", "1", "--json")
+try:
+    stats = json.loads(r.stdout)
+except ValueError:
+    stats = {}
+check("bench --json: one object with the timings",
+      r.returncode == 0 and stats.get("iters") == 7 and stats.get("threads") == 1 and
+      all(isinstance(stats.get(k), float) and stats[k] >= 0 for k in
+          ("load_ms", "first_call_ms", "min_ms", "median_ms", "max_ms")) and
+      stats["min_ms"] <= stats["median_ms"] <= stats["max_ms"], r.stdout + r.stderr)
+r = tjit_run("bench", archive, "--input", inputs, "--iters", "0")
+check("bench --iters 0: status 2", r.returncode == 2 and "positive integer" in r.stderr,
+      repr(r.stderr))
 
 r = tjit_run("run", os.path.join(tmp, "missing.pt"), "--input", inputs, "--output", out)
 check("a missing archive: status 1, one line on stderr",

@@ -32,6 +32,10 @@ def mixed_arith(a: int, b: float):
 def compare(a: int, b: int):
     return a < b, a <= b, a == b, a != b, a > b, a >= b
 """, [(1, 2)]),
+    ("empty_list_default", """
+def empty_list_default(x):
+    return torch.max_pool2d(x, 2)
+""", [(torch.arange(16.).reshape(1, 4, 4),)]),
     ("literals", """
 def literals():
     return 1, 2.5, True, None, "hi"

@@ -2320,7 +2320,9 @@ class Emitter {
   Value* insert_default(const ir::Literal& d, const ir::Argument& arg) {
     TypePtr t = arg.type();
     if (t->kind() == TypeKind::OptionalType && !d.is_none()) t = t->getElementType();
-    Value* c = insert_constant(d, SourceRange());
+    // A list default takes the argument's type (an empty one has nothing to infer it from).
+    Value* c = insert_constant(d, SourceRange(),
+                               d.is_list() && t->kind() == TypeKind::ListType ? t : nullptr);
     if (arg.N() && t->kind() == TypeKind::ListType && !d.is_list() && !d.is_none()) {
       std::vector<Value*> elems(static_cast<std::size_t>(*arg.N()), c);
       return graph_->insertNode(graph_->createList(t->getElementType(), elems))->output();

@@ -69,15 +69,16 @@ using EnumPtr = IntrusivePtr<EnumObj>;
 using FuturePtr = IntrusivePtr<FutureObj>;
 using CapsulePtr = IntrusivePtr<CapsuleObj>;
 
+// The order matters (Note [IValue tag order]): the tags whose payload owns memory come last.
 #define TJIT_FORALL_IVALUE_TAGS(_) \
   _(None)                          \
-  _(Tensor)                        \
   _(Double)                        \
-  _(ComplexDouble)                 \
   _(Int)                           \
   _(Bool)                          \
-  _(String)                        \
   _(Device)                        \
+  _(Tensor)                        \
+  _(ComplexDouble)                 \
+  _(String)                        \
   _(GenericList)                   \
   _(GenericDict)                   \
   _(Tuple)                         \
@@ -94,6 +95,9 @@ class IValue {
     TJIT_FORALL_IVALUE_TAGS(TJIT_IVALUE_TAG)
 #undef TJIT_IVALUE_TAG
   };
+  static_assert(Tag::Tensor > Tag::Device && Tag::ComplexDouble == Tag(int(Tag::Tensor) + 1) &&
+                    Tag::String > Tag::ComplexDouble,
+                "Note [IValue tag order]");
 
   // ---- construction ---------------------------------------------------------------------------
   IValue() noexcept : tag_(Tag::None) { p_.i = 0; }
@@ -233,10 +237,11 @@ class IValue {
   bool isBoolList() const noexcept;
   bool isTensorList() const noexcept;
   // Whether the payload is a pointer to a shared heap object (PyTorch's isPtrType).
-  bool isPtrType() const noexcept {
-    return (tag_ >= Tag::String && tag_ != Tag::Device) || tag_ == Tag::ComplexDouble;
-  }
-  bool owns_memory() const noexcept { return tag_ == Tag::Tensor || isPtrType(); }
+  // Note [IValue tag order]: numbers, bools, devices and None come first, then the Tensor, then
+  // the tags whose payload is a refcounted pointer; each test is one comparison, which the
+  // interpreter's number assignments (setInt, ...) and every copy and move rely on.
+  bool isPtrType() const noexcept { return tag_ >= Tag::ComplexDouble; }
+  bool owns_memory() const noexcept { return tag_ >= Tag::Tensor; }
 
   // ---- access (throw tjit::Error naming both kinds on a mismatch) -----------------------------
   const Tensor& toTensor() const& {

@@ -77,6 +77,22 @@ enum class OpCode : std::uint8_t {
   NUM_OPCODES
 };
 
+// Note [Threaded dispatch]
+// With GCC and clang the run loop jumps from each instruction's body straight to the next
+// instruction's, through a table of label addresses (the "labels as values" extension), rather
+// than back to one switch: no range check per instruction, and each body's indirect jump is
+// predicted on its own — a few nanoseconds per iteration of a tight scalar loop. Other compilers
+// (or -DTJIT_THREADED_DISPATCH=0) get the same bodies as a switch. TJIT_NEXT ends a body,
+// TJIT_JUMP continues at `pc`. An indirect jump may not leave the scope of a local with a
+// destructor, so a body with such locals is a block and its TJIT_NEXT comes after it.
+#ifndef TJIT_THREADED_DISPATCH
+#if defined(__GNUC__) || defined(__clang__)
+#define TJIT_THREADED_DISPATCH 1
+#else
+#define TJIT_THREADED_DISPATCH 0
+#endif
+#endif
+
 // Note [Scalar instructions]
 // The builtins on two ints or two floats (`aten::add.int`, `aten::lt.float`, ...) compile to
 // one instruction that reads its operands from registers and writes its result to a register,
@@ -732,110 +748,147 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
   std::size_t pc = 0;
   auto at = [&](std::size_t n) -> IValue& { return stack[stack.size() - n]; };
   try {
+#if TJIT_THREADED_DISPATCH
+    // One label per opcode, in OpCode's order (Note [Threaded dispatch]).
+    static const void* const kLabels[] = {
+        &&L_LOAD,        &&L_MOVE,           &&L_STORE,       &&L_DROP,           &&L_DROPR,
+        &&L_CONST,       &&L_OP,             &&L_OPN,         &&L_JF,             &&L_JMP,
+        &&L_LOOP,        &&L_RET,            &&L_LIST_CONSTRUCT, &&L_LIST_UNPACK, &&L_TUPLE_CONSTRUCT,
+        &&L_TUPLE_UNPACK, &&L_TUPLE_INDEX,   &&L_TUPLE_SLICE, &&L_DICT_CONSTRUCT, &&L_CREATE_OBJECT,
+        &&L_GET_ATTR,    &&L_SET_ATTR,       &&L_ISINSTANCE,  &&L_CALL,           &&L_CALL_METHOD,
+        &&L_FORK,        &&L_WAIT,           &&L_RAISE,       &&L_PRINT,          &&L_UNINIT,
+        &&L_CHECK_NONE,  &&L_ENTER,          &&L_EXIT,        &&L_COPYR,          &&L_MOVER,
+        &&L_CONSTR,      &&L_JFR,            &&L_LOOPB,
+#define TJIT_SCALAR_OPCODE_LABEL(name, F) &&L_##name##_II, &&L_##name##_FF,
+        TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_LABEL)
+#undef TJIT_SCALAR_OPCODE_LABEL
+        &&L_NUM_OPCODES,
+    };
+    static_assert(std::size(kLabels) == static_cast<std::size_t>(OpCode::NUM_OPCODES) + 1);
+    const detail::Instruction* ip;
+#define TJIT_CASE(name) L_##name:
+#define TJIT_JUMP                                                   \
+  do {                                                              \
+    ip = &instructions[pc];                                         \
+    goto* kLabels[static_cast<std::size_t>(ip->op)];                \
+  } while (0)
+#define TJIT_NEXT \
+  do {            \
+    ++pc;         \
+    TJIT_JUMP;    \
+  } while (0)
+    TJIT_JUMP;
+    {
+      {
+#else
+#define TJIT_CASE(name) case OpCode::name:
+#define TJIT_JUMP continue
+#define TJIT_NEXT break
     for (;;) {
-      const detail::Instruction& ins = instructions[pc];
-      switch (ins.op) {
-        case OpCode::LOAD: stack.push_back(regs[static_cast<std::size_t>(ins.X)]); break;
-        case OpCode::MOVE: stack.push_back(std::move(regs[static_cast<std::size_t>(ins.X)])); break;
-        case OpCode::STORE:
-          regs[static_cast<std::size_t>(ins.X)] = std::move(stack.back());
+      const detail::Instruction* ip = &instructions[pc];
+      switch (ip->op) {
+#endif
+        TJIT_CASE(LOAD) stack.push_back(regs[static_cast<std::size_t>(ip->X)]); TJIT_NEXT;
+        TJIT_CASE(MOVE) stack.push_back(std::move(regs[static_cast<std::size_t>(ip->X)])); TJIT_NEXT;
+        TJIT_CASE(STORE)
+          regs[static_cast<std::size_t>(ip->X)] = std::move(stack.back());
           stack.pop_back();
-          break;
-        case OpCode::DROP: stack.pop_back(); break;
-        case OpCode::DROPR: regs[static_cast<std::size_t>(ins.X)] = IValue(); break;
-        case OpCode::CONST: stack.push_back(constants[static_cast<std::size_t>(ins.X)]); break;
-        case OpCode::OP: operators[static_cast<std::size_t>(ins.X)]->fn()(stack); break;
-        case OpCode::OPN:
-          stack.emplace_back(static_cast<std::int64_t>(ins.N));
-          operators[static_cast<std::size_t>(ins.X)]->fn()(stack);
-          break;
-        case OpCode::JF: {
+          TJIT_NEXT;
+        TJIT_CASE(DROP) stack.pop_back(); TJIT_NEXT;
+        TJIT_CASE(DROPR) regs[static_cast<std::size_t>(ip->X)] = IValue(); TJIT_NEXT;
+        TJIT_CASE(CONST) stack.push_back(constants[static_cast<std::size_t>(ip->X)]); TJIT_NEXT;
+        TJIT_CASE(OP) operators[static_cast<std::size_t>(ip->X)]->fn()(stack); TJIT_NEXT;
+        TJIT_CASE(OPN)
+          stack.emplace_back(static_cast<std::int64_t>(ip->N));
+          operators[static_cast<std::size_t>(ip->X)]->fn()(stack);
+          TJIT_NEXT;
+        TJIT_CASE(JF) {
           bool c = stack.back().toBool();
           stack.pop_back();
           if (!c) {
-            pc = static_cast<std::size_t>(ins.X);
-            continue;
+            pc = static_cast<std::size_t>(ip->X);
+            TJIT_JUMP;
           }
-          break;
         }
-        case OpCode::JMP: pc = static_cast<std::size_t>(ins.X); continue;
-        case OpCode::JFR:
-          if (!regs[ins.N].toBool()) {
-            pc = static_cast<std::size_t>(ins.X);
-            continue;
+        TJIT_NEXT;
+        TJIT_CASE(JMP) pc = static_cast<std::size_t>(ip->X); TJIT_JUMP;
+        TJIT_CASE(JFR)
+          if (!regs[ip->N].toBool()) {
+            pc = static_cast<std::size_t>(ip->X);
+            TJIT_JUMP;
           }
-          break;
-        case OpCode::COPYR: regs[static_cast<std::size_t>(ins.X)] = regs[ins.N]; break;
-        case OpCode::MOVER: regs[static_cast<std::size_t>(ins.X)] = std::move(regs[ins.N]); break;
-        case OpCode::CONSTR: regs[static_cast<std::size_t>(ins.X)] = constants[ins.N]; break;
+          TJIT_NEXT;
+        TJIT_CASE(COPYR) regs[static_cast<std::size_t>(ip->X)] = regs[ip->N]; TJIT_NEXT;
+        TJIT_CASE(MOVER) regs[static_cast<std::size_t>(ip->X)] = std::move(regs[ip->N]); TJIT_NEXT;
+        TJIT_CASE(CONSTR) regs[static_cast<std::size_t>(ip->X)] = constants[ip->N]; TJIT_NEXT;
 #define TJIT_SCALAR_OPCODE_CASE(name, F)                                                       \
-  case OpCode::name##_II:                                                                      \
-    detail::set_number(regs[static_cast<std::size_t>(ins.X)],                                 \
+  TJIT_CASE(name##_II)                                                                      \
+    detail::set_number(regs[static_cast<std::size_t>(ip->X)],                                 \
                        ops::builtin::Bin<ops::builtin::F>::ii(                                 \
-                           regs[ins.N].toInt(), regs[static_cast<std::size_t>(ins.Y)].toInt())); \
-    break;                                                                                     \
-  case OpCode::name##_FF:                                                                      \
-    detail::set_number(regs[static_cast<std::size_t>(ins.X)],                                  \
+                           regs[ip->N].toInt(), regs[static_cast<std::size_t>(ip->Y)].toInt())); \
+    TJIT_NEXT;                                                                                     \
+  TJIT_CASE(name##_FF)                                                                      \
+    detail::set_number(regs[static_cast<std::size_t>(ip->X)],                                  \
                        ops::builtin::Bin<ops::builtin::F>::ff(                                 \
-                           regs[ins.N].toDouble(),                                             \
-                           regs[static_cast<std::size_t>(ins.Y)].toDouble()));                 \
-    break;
+                           regs[ip->N].toDouble(),                                             \
+                           regs[static_cast<std::size_t>(ip->Y)].toDouble()));                 \
+    TJIT_NEXT;
           TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_CASE)
 #undef TJIT_SCALAR_OPCODE_CASE
-        case OpCode::NUM_OPCODES: break;
-        case OpCode::LOOP:    // the loop's header: L.body is the next instruction
-        case OpCode::LOOPB: {  // its back edge
-          const detail::LoopInfo& L = loops[static_cast<std::size_t>(ins.X)];
+        TJIT_CASE(NUM_OPCODES) TJIT_NEXT;
+        TJIT_CASE(LOOP)    // the loop's header: L.body is the next instruction
+        TJIT_CASE(LOOPB) {  // its back edge
+          const detail::LoopInfo& L = loops[static_cast<std::size_t>(ip->X)];
           IValue& ri = regs[static_cast<std::size_t>(L.r_i)];
           std::int64_t i = ri.toInt();
           if (!(i < regs[static_cast<std::size_t>(L.r_max)].toInt() &&
                 regs[static_cast<std::size_t>(L.r_cond)].toBool())) {
             pc = static_cast<std::size_t>(L.end);
-            continue;
+            TJIT_JUMP;
           }
           if (L.r_param_i >= 0) regs[static_cast<std::size_t>(L.r_param_i)].setInt(i);
           ri.setInt(i + 1);
           pc = static_cast<std::size_t>(L.body);
-          continue;
+          TJIT_JUMP;
         }
-        case OpCode::RET: return;
-        case OpCode::LIST_CONSTRUCT: {
-          auto list = make_list(types[static_cast<std::size_t>(ins.X)]);
-          list->items.reserve(ins.N);
-          for (std::size_t j = ins.N; j > 0; --j) list->items.push_back(std::move(at(j)));
-          stack.resize(stack.size() - ins.N);
+        TJIT_CASE(RET) return;
+        TJIT_CASE(LIST_CONSTRUCT) {
+          auto list = make_list(types[static_cast<std::size_t>(ip->X)]);
+          list->items.reserve(ip->N);
+          for (std::size_t j = ip->N; j > 0; --j) list->items.push_back(std::move(at(j)));
+          stack.resize(stack.size() - ip->N);
           stack.emplace_back(std::move(list));
-          break;
         }
-        case OpCode::LIST_UNPACK: {
+        TJIT_NEXT;
+        TJIT_CASE(LIST_UNPACK) {
           ListPtr list = stack.back().toList();
           stack.pop_back();
-          if (list->size() != ins.N)
-            throw ValueError(tjit::detail::str_cat("Expected ", ins.N,
+          if (list->size() != ip->N)
+            throw ValueError(tjit::detail::str_cat("Expected ", ip->N,
                                                    " elements in a list but found ",
                                                    list->size()));
           for (const IValue& v : list->items) stack.push_back(v);
-          break;
         }
-        case OpCode::TUPLE_CONSTRUCT: {
+        TJIT_NEXT;
+        TJIT_CASE(TUPLE_CONSTRUCT) {
           std::vector<IValue> elems;
-          elems.reserve(ins.N);
-          for (std::size_t j = ins.N; j > 0; --j) elems.push_back(std::move(at(j)));
-          stack.resize(stack.size() - ins.N);
+          elems.reserve(ip->N);
+          for (std::size_t j = ip->N; j > 0; --j) elems.push_back(std::move(at(j)));
+          stack.resize(stack.size() - ip->N);
           stack.emplace_back(make_tuple(
-              std::move(elems), ins.X >= 0 ? types[static_cast<std::size_t>(ins.X)] : nullptr));
-          break;
+              std::move(elems), ip->X >= 0 ? types[static_cast<std::size_t>(ip->X)] : nullptr));
         }
-        case OpCode::TUPLE_UNPACK: {
+        TJIT_NEXT;
+        TJIT_CASE(TUPLE_UNPACK) {
           IValue t = std::move(stack.back());
           stack.pop_back();
           const TupleObj& tup = t.toTupleRef();
-          TJIT_CHECK(tup.size() == ins.N, "Expected a tuple of ", ins.N, " elements but got ",
+          TJIT_CHECK(tup.size() == ip->N, "Expected a tuple of ", ip->N, " elements but got ",
                      tup.size());
           for (const IValue& v : tup.elements()) stack.push_back(v);
-          break;
         }
-        case OpCode::TUPLE_INDEX: {
+        TJIT_NEXT;
+        TJIT_CASE(TUPLE_INDEX) {
           std::int64_t i = stack.back().toInt();
           stack.pop_back();
           IValue t = std::move(stack.back());
@@ -845,31 +898,31 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
           std::int64_t j = i < 0 ? i + n : i;
           if (j < 0 || j >= n) throw IndexError("tuple index out of range");
           stack.push_back(elems[static_cast<std::size_t>(j)]);
-          break;
         }
-        case OpCode::TUPLE_SLICE: {
+        TJIT_NEXT;
+        TJIT_CASE(TUPLE_SLICE) {
           IValue t = std::move(stack.back());
           stack.pop_back();
           const auto& elems = t.toTupleRef().elements();
-          std::vector<IValue> out(elems.begin() + ins.N, elems.begin() + ins.X);
+          std::vector<IValue> out(elems.begin() + ip->N, elems.begin() + ip->X);
           stack.emplace_back(make_tuple(std::move(out)));
-          break;
         }
-        case OpCode::DICT_CONSTRUCT: {
-          const TypePtr& t = types[static_cast<std::size_t>(ins.X)];
+        TJIT_NEXT;
+        TJIT_CASE(DICT_CONSTRUCT) {
+          const TypePtr& t = types[static_cast<std::size_t>(ip->X)];
           auto d = make_dict(t->getKeyType(), t->getValueType());
-          for (std::size_t j = 2 * ins.N; j > 0; j -= 2)
+          for (std::size_t j = 2 * ip->N; j > 0; j -= 2)
             d->insert_or_assign(std::move(at(j)), std::move(at(j - 1)));
-          stack.resize(stack.size() - 2 * ins.N);
+          stack.resize(stack.size() - 2 * ip->N);
           stack.emplace_back(std::move(d));
-          break;
         }
-        case OpCode::CREATE_OBJECT: {
-          stack.emplace_back(make_object(types[static_cast<std::size_t>(ins.X)]));
-          break;
+        TJIT_NEXT;
+        TJIT_CASE(CREATE_OBJECT) {
+          stack.emplace_back(make_object(types[static_cast<std::size_t>(ip->X)]));
         }
-        case OpCode::GET_ATTR: {
-          const detail::AttrInfo& a = attrs[static_cast<std::size_t>(ins.X)];
+        TJIT_NEXT;
+        TJIT_CASE(GET_ATTR) {
+          const detail::AttrInfo& a = attrs[static_cast<std::size_t>(ip->X)];
           IValue o = std::move(stack.back());
           stack.pop_back();
           const Object& obj = o.toObjectRef();
@@ -878,10 +931,10 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
           } else {
             stack.push_back(obj.getAttr(a.name));
           }
-          break;
         }
-        case OpCode::SET_ATTR: {
-          const detail::AttrInfo& a = attrs[static_cast<std::size_t>(ins.X)];
+        TJIT_NEXT;
+        TJIT_CASE(SET_ATTR) {
+          const detail::AttrInfo& a = attrs[static_cast<std::size_t>(ip->X)];
           IValue v = std::move(stack.back());
           stack.pop_back();
           IValue o = std::move(stack.back());
@@ -891,83 +944,88 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
           } else {
             o.toObjectRef().setAttr(a.name, std::move(v));
           }
-          break;
         }
-        case OpCode::ISINSTANCE: {
+        TJIT_NEXT;
+        TJIT_CASE(ISINSTANCE) {
           IValue v = std::move(stack.back());
           stack.pop_back();
           bool any = false;
-          for (const TypePtr& t : type_lists[static_cast<std::size_t>(ins.X)])
+          for (const TypePtr& t : type_lists[static_cast<std::size_t>(ip->X)])
             if (is_instance(v, *t)) any = true;
           stack.emplace_back(any);
-          break;
         }
-        case OpCode::CALL: {
-          const std::string& qualname = callees[static_cast<std::size_t>(ins.X)];
+        TJIT_NEXT;
+        TJIT_CASE(CALL) {
+          const std::string& qualname = callees[static_cast<std::size_t>(ip->X)];
           Function* f = cu ? cu->find_function(qualname) : nullptr;
           if (!f && cu) f = cu->find_function("__torch__." + qualname);
           TJIT_CHECK(f, "function '", qualname, "' is not defined in this compilation unit");
           f->run(stack);
-          break;
         }
-        case OpCode::CALL_METHOD: {
-          const std::string& method = strings[static_cast<std::size_t>(ins.X)];
-          const IValue& self = at(ins.N);
+        TJIT_NEXT;
+        TJIT_CASE(CALL_METHOD) {
+          const std::string& method = strings[static_cast<std::size_t>(ip->X)];
+          const IValue& self = at(ip->N);
           const Object& obj = self.toObjectRef();
           Function* f = cu ? cu->find_method(obj.type(), method) : nullptr;
           TJIT_CHECK(f, "'", obj.type()->annotation_str(), "' object has no method '", method,
                      "'");
           f->run(stack);
-          break;
         }
-        case OpCode::FORK: {
-          const Code* child = forks[static_cast<std::size_t>(ins.X)].get();
-          auto args = std::make_shared<Stack>(std::make_move_iterator(stack.end() - ins.N),
+        TJIT_NEXT;
+        TJIT_CASE(FORK) {
+          const Code* child = forks[static_cast<std::size_t>(ip->X)].get();
+          auto args = std::make_shared<Stack>(std::make_move_iterator(stack.end() - ip->N),
                                               std::make_move_iterator(stack.end()));
-          stack.resize(stack.size() - ins.N);
+          stack.resize(stack.size() - ip->N);
           TypePtr out = child->graph()->outputs()[0]->type();
           stack.emplace_back(fork_ivalue(out, [child, args]() {
             child->run(*args);
             return std::move(args->back());
           }));
-          break;
         }
-        case OpCode::WAIT: {
+        TJIT_NEXT;
+        TJIT_CASE(WAIT) {
           FuturePtr f = stack.back().toFuture();
           stack.pop_back();
           stack.push_back(f->wait());
-          break;
         }
-        case OpCode::RAISE: {
+        TJIT_NEXT;
+        TJIT_CASE(RAISE) {
           IValue cls = std::move(stack.back());
           stack.pop_back();
           IValue msg = std::move(stack.back());
           stack.pop_back();
           detail::throw_raised(msg, cls);
         }
-        case OpCode::PRINT: {
+        TJIT_CASE(PRINT) {
           std::ostringstream line;
-          for (std::size_t j = ins.N; j > 0; --j) line << (j == ins.N ? "" : " ") << at(j);
-          stack.resize(stack.size() - ins.N);
+          for (std::size_t j = ip->N; j > 0; --j) line << (j == ip->N ? "" : " ") << at(j);
+          stack.resize(stack.size() - ip->N);
           line << "\n";
           std::cout << line.str() << std::flush;
-          break;
         }
-        case OpCode::UNINIT: stack.push_back(IValue::uninitialized()); break;
-        case OpCode::CHECK_NONE:
-          TJIT_CHECK(!stack.back().isNone(), strings[static_cast<std::size_t>(ins.X)]);
-          break;
-        case OpCode::ENTER:
-        case OpCode::EXIT: {
+        TJIT_NEXT;
+        TJIT_CASE(UNINIT) stack.push_back(IValue::uninitialized()); TJIT_NEXT;
+        TJIT_CASE(CHECK_NONE)
+          TJIT_CHECK(!stack.back().isNone(), strings[static_cast<std::size_t>(ip->X)]);
+          TJIT_NEXT;
+        TJIT_CASE(ENTER)
+        TJIT_CASE(EXIT) {
           IValue ctx = std::move(stack.back());
           stack.pop_back();
-          detail::enter_context(ctx, ins.op == OpCode::ENTER, saved_grad);
-          for (std::uint32_t k = 0; k < ins.N; ++k) stack.emplace_back();
-          break;
+          detail::enter_context(ctx, ip->op == OpCode::ENTER, saved_grad);
+          for (std::uint32_t k = 0; k < ip->N; ++k) stack.emplace_back();
         }
+        TJIT_NEXT;
       }
+#if !TJIT_THREADED_DISPATCH
       ++pc;
+#endif
     }
+#undef TJIT_CASE
+#undef TJIT_JUMP
+#undef TJIT_NEXT
   } catch (Error& e) {
     while (!saved_grad.empty()) {
       set_grad_enabled(saved_grad.front());

@@ -3,6 +3,8 @@
 // Expected values are what PyTorch 1.13 computes for the same TorchScript (noted per case).
 #include <doctest/doctest.h>
 
+#include <limits>
+#include <string>
 #include <thread>
 
 #include "tjit/ir/ir.hpp"
@@ -370,7 +372,7 @@ graph(%n : int):
   CHECK(run(loop, {IValue(0)})[0].toInt() == 0);
   std::string d = Code(ir::parse_ir(loop), "f").dump();
   CHECK(d.find("MUL_II") != std::string::npos);
-  CHECK(d.find("REM_II") != std::string::npos);
+  CHECK(d.find("REM_IK") != std::string::npos);  // % by a constant: Note [Division by a constant]
   CHECK(d.find(" OP ") == std::string::npos);  // no boxed operator call left in the loop
   // %c is computed straight into %acc's register, and the back edge tests the loop itself.
   CHECK(d.find("MOVER") == std::string::npos);
@@ -407,6 +409,55 @@ graph(%x : float, %y : float):
 )IR";
   CHECK(run(absdiff, {IValue(1.5), IValue(4.0)})[0].toDouble() == 2.5);
   CHECK(run(absdiff, {IValue(4.0), IValue(1.5)})[0].toDouble() == 2.5);
+}
+
+TEST_CASE("% and // by an int constant agree with the general instructions") {
+  // Note [Division by a constant]: REM_IK / FLOORDIV_IK multiply by a reciprocal. They must give
+  // Python's results (what aten::remainder.int / floordiv.int give on two registers) for every
+  // dividend, and divisors 0, 1, -1 and INT64_MIN keep the general path (0 still raises).
+  const std::int64_t lo = std::numeric_limits<std::int64_t>::min();
+  const std::int64_t hi = std::numeric_limits<std::int64_t>::max();
+  const char* general = R"IR(
+graph(%a : int, %b : int):
+  %q : int = aten::floordiv(%a, %b)
+  %r : int = aten::remainder(%a, %b)
+  return (%q, %r)
+)IR";
+  Code g(ir::parse_ir(general), "general");
+  std::vector<std::int64_t> dividends = {0, 1, -1, 2, -2, 6, -6, 7, -7, lo, hi, lo + 1, hi - 1,
+                                         1000003, -1000003, 1000002, -1000004};
+  std::uint64_t x = 88172645463325252ull;  // xorshift: dividends of every magnitude
+  for (int k = 0; k < 400; ++k) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    dividends.push_back(static_cast<std::int64_t>(x) >> (k % 64));
+  }
+  for (std::int64_t d : {std::int64_t{2}, std::int64_t{3}, std::int64_t{7}, std::int64_t{10},
+                         std::int64_t{1000003}, std::int64_t{-3}, std::int64_t{-1000003},
+                         std::int64_t{1} << 62, -(std::int64_t{1} << 62), hi, lo + 1,
+                         std::int64_t{6700417}, std::int64_t{1}, std::int64_t{-1}, lo}) {
+    std::string text = "graph(%a : int):\n  %b : int = prim::Constant[value=" +
+                       std::to_string(d) +
+                       "]()\n  %q : int = aten::floordiv(%a, %b)\n"
+                       "  %r : int = aten::remainder(%a, %b)\n  return (%q, %r)\n";
+    Code c(ir::parse_ir(text), "constant");
+    const bool magic = d != 1 && d != -1 && d != lo;
+    CHECK((c.dump().find("REM_IK") != std::string::npos) == magic);
+    CHECK((c.dump().find("FLOORDIV_IK") != std::string::npos) == magic);
+    for (std::int64_t a : dividends) {
+      Stack want{IValue(a), IValue(d)}, got{IValue(a)};
+      g.run(want);
+      c.run(got);
+      INFO("a = " << a << ", d = " << d);
+      REQUIRE(got[0].toInt() == want[0].toInt());
+      REQUIRE(got[1].toInt() == want[1].toInt());
+    }
+  }
+  CHECK(run(general, {IValue(-7), IValue(3)})[1].toInt() == 2);  // PyTorch: -7 % 3 == 2
+  Code zero(ir::parse_ir("graph(%a : int):\n  %b : int = prim::Constant[value=0]()\n"
+                         "  %r : int = aten::remainder(%a, %b)\n  return (%r)\n"),
+            "zero");
+  Stack s{IValue(5)};
+  CHECK_THROWS_AS(zero.run(s), ZeroDivisionError);
 }
 
 TEST_CASE("loops whose outputs permute the carried values, and computed conditions") {

@@ -68,6 +68,8 @@ enum class OpCode : std::uint8_t {
   CONSTR,           // register X = constant N
   JFR,              // jump to X when the bool in register N is false
   LOOPB,            // loop X's back edge: LOOP's test, then jump to the body's first instruction
+  REM_IK,           // register X = register N % constant divisor Y (Note [Division by a constant])
+  FLOORDIV_IK,      // register X = register N // constant divisor Y
 #define TJIT_SCALAR_OPCODES(_) \
   _(ADD, AddF) _(SUB, SubF) _(MUL, MulF) _(DIV, DivF) _(FLOORDIV, FloordivF) _(REM, RemainderF) \
   _(LT, LtF) _(LE, LeF) _(GT, GtF) _(GE, GeF) _(EQ, EqF) _(NE, NeF)
@@ -112,7 +114,7 @@ inline const char* opcode_name(OpCode op) {
       "GET_ATTR",      "SET_ATTR",    "ISINSTANCE",   "CALL",       "CALL_METHOD",
       "FORK",          "WAIT",        "RAISE",        "PRINT",      "UNINIT",
       "CHECK_NONE",    "ENTER",       "EXIT",         "COPYR",      "MOVER",
-      "CONSTR",        "JFR",         "LOOPB",
+      "CONSTR",        "JFR",         "LOOPB",        "REM_IK",     "FLOORDIV_IK",
 #define TJIT_SCALAR_OPCODE_NAME(name, F) #name "_II", #name "_FF",
       TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_NAME)
 #undef TJIT_SCALAR_OPCODE_NAME
@@ -184,6 +186,7 @@ struct Code::Impl {
   std::vector<TypePtr> types;
   std::vector<std::vector<TypePtr>> type_lists;
   std::vector<detail::LoopInfo> loops;
+  std::vector<ops::builtin::ConstDivisor> divisors;  // REM_IK / FLOORDIV_IK operands
   std::vector<detail::AttrInfo> attrs;
   std::vector<std::string> strings;
   std::vector<std::unique_ptr<Code>> forks;
@@ -498,8 +501,18 @@ class CodeCompiler {
     TJIT_CHECK(!op->isSpecial(), "the interpreter has no instruction for ",
                op->schema().str());
     if (auto code = scalar_opcode(op); code && N == 2 && n->outputs().size() == 1) {
-      std::int32_t a = operand_reg(n->input(0)), b = operand_reg(n->input(1));
       std::int32_t dst = n->output()->hasUses() ? reg(n->output()) : c_.num_registers++;
+      if (*code == OpCode::REM_II || *code == OpCode::FLOORDIV_II) {
+        if (auto d = constant_divisor(n->input(1))) {  // Note [Division by a constant]
+          std::size_t at =
+              emit(*code == OpCode::REM_II ? OpCode::REM_IK : OpCode::FLOORDIV_IK,
+                   static_cast<std::uint32_t>(operand_reg(n->input(0))), dst, n);
+          c_.divisors.push_back(*d);
+          c_.instructions[at].Y = static_cast<std::int32_t>(c_.divisors.size() - 1);
+          return;
+        }
+      }
+      std::int32_t a = operand_reg(n->input(0)), b = operand_reg(n->input(1));
       std::size_t at = emit(*code, static_cast<std::uint32_t>(a), dst, n);
       c_.instructions[at].Y = b;
       return;
@@ -509,6 +522,15 @@ class CodeCompiler {
     auto idx = static_cast<std::int32_t>(c_.operators.size() - 1);
     emit(op->schema().is_vararg() ? OpCode::OPN : OpCode::OP, N, idx, n);
     store_outputs(n);
+  }
+
+  // The divisor of `x % d` / `x // d` when d is an int constant it pays to divide by.
+  static std::optional<ops::builtin::ConstDivisor> constant_divisor(const ir::Value* v) {
+    const ir::Node* c = v->node();
+    if (c->kind() != ir::prim::Constant || !c->hasAttribute(ir::attr::value) ||
+        c->kindOf(ir::attr::value) != ir::AttributeKind::i)
+      return std::nullopt;
+    return ops::builtin::ConstDivisor::make(c->i(ir::attr::value));
   }
 
   std::int32_t push_constant(IValue v) {
@@ -758,7 +780,7 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
         &&L_GET_ATTR,    &&L_SET_ATTR,       &&L_ISINSTANCE,  &&L_CALL,           &&L_CALL_METHOD,
         &&L_FORK,        &&L_WAIT,           &&L_RAISE,       &&L_PRINT,          &&L_UNINIT,
         &&L_CHECK_NONE,  &&L_ENTER,          &&L_EXIT,        &&L_COPYR,          &&L_MOVER,
-        &&L_CONSTR,      &&L_JFR,            &&L_LOOPB,
+        &&L_CONSTR,      &&L_JFR,            &&L_LOOPB,       &&L_REM_IK,         &&L_FLOORDIV_IK,
 #define TJIT_SCALAR_OPCODE_LABEL(name, F) &&L_##name##_II, &&L_##name##_FF,
         TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_LABEL)
 #undef TJIT_SCALAR_OPCODE_LABEL
@@ -835,6 +857,14 @@ TJIT_DEF void Code::Impl::run(Stack& stack) const {
     TJIT_NEXT;
           TJIT_SCALAR_OPCODES(TJIT_SCALAR_OPCODE_CASE)
 #undef TJIT_SCALAR_OPCODE_CASE
+        TJIT_CASE(REM_IK)
+          detail::set_number(regs[static_cast<std::size_t>(ip->X)],
+                             divisors[static_cast<std::size_t>(ip->Y)].remainder(regs[ip->N].toInt()));
+          TJIT_NEXT;
+        TJIT_CASE(FLOORDIV_IK)
+          detail::set_number(regs[static_cast<std::size_t>(ip->X)],
+                             divisors[static_cast<std::size_t>(ip->Y)].floordiv(regs[ip->N].toInt()));
+          TJIT_NEXT;
         TJIT_CASE(NUM_OPCODES) TJIT_NEXT;
         TJIT_CASE(LOOP)    // the loop's header: L.body is the next instruction
         TJIT_CASE(LOOPB) {  // its back edge

@@ -300,7 +300,22 @@ TJIT_DEF std::shared_ptr<Lowered> lower(const GraphView& g) {
   return l;
 }
 
-TJIT_DEF std::string graph_text(const Lowered& l) { return l.function->graph()->str(false); }
+// str(false) still prints the locations of nodes inside blocks (as PyTorch 1.13 does); they
+// point into the generated source, so they go.
+TJIT_DEF std::string graph_text(const Lowered& l) {
+  std::string g = l.function->graph()->str(false), out;
+  std::size_t pos = 0;
+  while (pos < g.size()) {
+    std::size_t eol = g.find('\n', pos);
+    if (eol == std::string::npos) eol = g.size();
+    std::string line = g.substr(pos, eol - pos);
+    if (auto c = line.find(" # "); c != std::string::npos) line.resize(c);
+    out += line;
+    if (eol < g.size()) out += '\n';
+    pos = eol + 1;
+  }
+  return out;
+}
 
 TJIT_DEF std::string code_text(const Lowered& l) {
   ir::FunctionSchema schema = l.function->getSchema();

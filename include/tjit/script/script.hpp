@@ -13,7 +13,7 @@
 // (`Sym<Ty::Tensor>`, `Sym<Ty::Int>`, ...) that point at a `Builder`. Every operator on a
 // symbol appends a `NodeDesc` (op tag, result type, input indices, constant payload, name) to
 // the builder, hash-consing it against the nodes visible from the current block (compile-time
-// CSE). `tjit::if_` and `tjit::loop` open blocks. The finished table has dead values removed
+// CSE, one hash bucket scanned per node). `tjit::if_` and `tjit::loop` open blocks. The finished table has dead values removed
 // and is copied into a `GraphTable<N, B>`, a structural type that becomes the non-type
 // template argument of `StaticFunction<table, F>`: the graph is the type, and nothing of it
 // exists at run time but straight-line code.
@@ -162,13 +162,31 @@ struct Builder {
       if (b == block) return true;
     return false;
   }
+  // Hash-consing: chains of node indices per bucket of the structural hash.
+  static constexpr int kBuckets = 1024;
+  std::vector<int> head = std::vector<int>(kBuckets, -1);
+  std::vector<int> next;
+
+  static constexpr std::uint64_t hash(const NodeDesc& d) {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&](std::uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+    mix(std::uint64_t(d.op));
+    mix(std::uint64_t(d.ty));
+    mix(std::uint64_t(d.payload));
+    for (int k = 0; k < d.n_in; ++k) mix(std::uint64_t(d.in[k]));
+    for (char c : d.name.s) mix(std::uint64_t(c));
+    return h;
+  }
   // Appends `d` to the current block, or returns an identical visible node (CSE).
   constexpr int add(NodeDesc d, bool cse = true) {
     d.block = static_cast<std::int16_t>(cur);
+    const int bucket = int(hash(d) % kBuckets);
     if (cse)
-      for (int i = 0; i < int(nodes.size()); ++i)
+      for (int i = head[bucket]; i != -1; i = next[i])
         if (nodes[i].same_as(d) && visible(nodes[i].block)) return i;
     nodes.push_back(d);
+    next.push_back(head[bucket]);
+    head[bucket] = int(nodes.size()) - 1;
     return int(nodes.size()) - 1;
   }
   constexpr int open_block() {

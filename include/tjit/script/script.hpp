@@ -585,9 +585,9 @@ constexpr void record(Builder& b, std::index_sequence<K...>) {
 // Dead values out, indices compacted; slots and per-block order assigned.
 constexpr void finish(Builder& b) {
   const int n = int(b.nodes.size());
-  std::vector<bool> live(n, false);
-  std::vector<bool> block_live(b.blocks.size(), false);
-  block_live[0] = true;
+  std::vector<char> live(std::size_t(n), 0);
+  std::vector<char> block_live(b.blocks.size(), 0);
+  block_live[0] = 1;
   for (int k = 0; k < b.blocks[0].n_ret; ++k) live[b.blocks[0].ret[k]] = true;
   for (int i = 0; i < n; ++i)
     if (b.nodes[i].op == Op::Param) live[i] = true;
@@ -597,7 +597,7 @@ constexpr void finish(Builder& b) {
     for (int k = 0; k < d.n_in; ++k) live[d.in[k]] = true;
     for (int s : d.sub)
       if (s >= 0) {
-        block_live[s] = true;
+        block_live[s] = 1;
         for (int k = 0; k < b.blocks[s].n_ret; ++k) live[b.blocks[s].ret[k]] = true;
       }
     if (d.op == Op::Loop)

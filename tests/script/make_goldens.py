@@ -40,12 +40,22 @@ def conv(x, w, b):
     return torch.relu(torch.conv2d(x, w, b))
 
 
+def two(x, n: int):
+    a = x
+    s = 0
+    for i in range(n):
+        a = a * 2
+        s = s + i
+    return a + s
+
+
 def inputs():
     x23 = torch.arange(6, dtype=torch.float32).view(2, 3) * 0.25 - 0.5
     y23 = torch.arange(6, dtype=torch.float32).view(2, 3)
     return {
         "foo": (x23, y23),
         "loop": (12,),
+        "two": (torch.arange(4, dtype=torch.float32) - 1.5, 5),
         "fn": (torch.arange(6, dtype=torch.float32).view(3, 2) * 0.5 - 1,),
         "mlp": (torch.arange(6, dtype=torch.float32).view(2, 3) / 7,
                 torch.arange(12, dtype=torch.float32).view(3, 4) / 5 - 1,
@@ -63,7 +73,7 @@ def main():
         out.append("@@@ %s %s %d\n%s" % (case, kind, len(text.encode()), text))
 
     ins = inputs()
-    for f in [foo, loop, fn, mlp, conv]:
+    for f in [foo, loop, fn, mlp, conv, two]:
         s = torch.jit.script(f)
         # PyTorch 1.13 still prints source locations inside blocks with str(False): drop them.
         rec(f.__name__, "graph", re.sub(r" # .*", "", s.graph.str(False)))

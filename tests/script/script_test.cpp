@@ -11,6 +11,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 #include "tjit/runtime/function.hpp"
 #include "tjit/script/script.hpp"
@@ -53,6 +54,16 @@ std::string read_runfile(const std::string& path) {
   ss << in.rdbuf();
   return ss.str();
 }
+
+// Two carried values (not from the documentation).
+constexpr auto two = tjit::script<"two">(
+    [](auto x, auto n) {
+      auto [a, s] = tjit::loop<"i", "a", "s">(n, x, 0, [](auto i, auto a, auto s) {
+        return std::make_tuple(a * 2, s + i);
+      });
+      return a + s;
+    },
+    tjit::arg<"x">, tjit::arg<"n", std::int64_t>);
 
 using Goldens = std::map<std::string, std::string>;  // "case kind" -> text
 
@@ -178,6 +189,11 @@ TEST_CASE("mlp and conv") {
   check_text("conv", conv);
   check_all("conv", conv, ar(50).view({1, 2, 5, 5}) / 50 - 0.3,
             ar(54).view({3, 2, 3, 3}) / 54 - 0.5, ar(3) / 3);
+}
+
+TEST_CASE("a loop with two carried values") {
+  check_text("two", two, false);
+  check_all("two", two, ar(4) - 1.5, std::int64_t{5});
 }
 
 TEST_CASE("the graph is the type: CSE and dead values at compile time") {

@@ -46,6 +46,7 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -533,6 +534,73 @@ constexpr auto loop(const N& n, const I& init, F body) {
   }
 }
 
+// tjit::loop<"i", "a", "b">(n, a0, b0, body): two carried values; body(i, a, b) returns
+// std::tuple{next_a, next_b} (read before either is updated); the result is a std::tuple.
+template <fixed_string IndexName, fixed_string Name1, fixed_string Name2, class N, class I1,
+          class I2, class F>
+constexpr auto loop(const N& n, const I1& init1, const I2& init2, F body) {
+  if constexpr (scripting::is_sym_v<N> || scripting::is_sym_v<I1> || scripting::is_sym_v<I2>) {
+    scripting::Builder& b = [&]() -> scripting::Builder& {
+      if constexpr (scripting::is_sym_v<N>) return *n.b;
+      else if constexpr (scripting::is_sym_v<I1>) return *init1.b;
+      else return *init2.b;
+    }();
+    using C1 = scripting::sym_t<I1>;
+    using C2 = scripting::sym_t<I2>;
+    static_assert(scripting::ty_of<N>() == scripting::Ty::Int, "tjit::loop: the trip count must be an int");
+    int trip = scripting::lift(b, n);
+    int i1 = scripting::as_sym(b, init1).id, i2 = scripting::as_sym(b, init2).id;
+    int body_b = b.open_block();
+    auto param = [&](scripting::Ty t, int k, const char* name) {
+      scripting::NodeDesc p;
+      p.op = scripting::Op::BlockParam;
+      p.ty = t;
+      p.payload = k;
+      scripting::copy_name(p.name, name);
+      return b.add(p, false);
+    };
+    scripting::Sym<scripting::Ty::Int> is{&b, param(scripting::Ty::Int, 0, IndexName.s)};
+    C1 c1{&b, param(scripting::ty_of<C1>(), 1, Name1.s)};
+    C2 c2{&b, param(scripting::ty_of<C2>(), 2, Name2.s)};
+    auto next = body(is, c1, c2);
+    auto n1 = scripting::as_sym(b, std::get<0>(next));
+    auto n2 = scripting::as_sym(b, std::get<1>(next));
+    static_assert(std::is_same_v<decltype(n1), C1> && std::is_same_v<decltype(n2), C2>,
+                  "tjit::loop: the body must return values of the carried values' types");
+    int r[2] = {n1.id, n2.id};
+    b.close_block(body_b, r, 2);
+    scripting::NodeDesc d;
+    d.op = scripting::Op::Loop;
+    d.ty = scripting::Ty::Bool;
+    d.in[d.n_in++] = trip;
+    d.in[d.n_in++] = i1;
+    d.in[d.n_in++] = i2;
+    d.sub[0] = body_b;
+    int ln = b.add(d, false);
+    b.blocks[body_b].owner = ln;
+    auto out = [&](scripting::Ty t, const char* name) {
+      scripting::NodeDesc o;
+      o.op = scripting::Op::Out;
+      o.ty = t;
+      o.in[o.n_in++] = ln;
+      scripting::copy_name(o.name, name);
+      return b.add(o, false);
+    };
+    int o1 = out(scripting::ty_of<C1>(), Name1.s);
+    int o2 = out(scripting::ty_of<C2>(), Name2.s);
+    return std::tuple<C1, C2>{C1{&b, o1}, C2{&b, o2}};
+  } else {
+    using V1 = std::conditional_t<std::is_same_v<I1, scripting::ZerosCall>, Tensor, I1>;
+    using V2 = std::conditional_t<std::is_same_v<I2, scripting::ZerosCall>, Tensor, I2>;
+    std::tuple<V1, V2> carried{V1(init1), V2(init2)};
+    for (std::int64_t i = 0; i < static_cast<std::int64_t>(n); ++i) {
+      auto next = body(i, std::get<0>(carried), std::get<1>(carried));
+      carried = std::tuple<V1, V2>{V1(std::get<0>(next)), V2(std::get<1>(next))};
+    }
+    return carried;
+  }
+}
+
 // tjit::arg<"x">, tjit::arg<"len", std::int64_t>: a parameter's name and type (default Tensor).
 template <fixed_string Name, class T = Tensor>
 struct Arg {
@@ -600,6 +668,9 @@ constexpr void finish(Builder& b) {
         block_live[s] = 1;
         for (int k = 0; k < b.blocks[s].n_ret; ++k) live[b.blocks[s].ret[k]] = true;
       }
+    if (d.op == Op::Out && b.nodes[d.in[0]].op == Op::Loop)
+      for (int j = d.in[0] + 1; j < n && b.nodes[j].op == Op::Out && b.nodes[j].in[0] == d.in[0]; ++j)
+        live[j] = 1;
     if (d.op == Op::Loop)
       for (int j = 0; j < i; ++j)
         if (b.nodes[j].op == Op::BlockParam && b.nodes[j].block == d.sub[0]) live[j] = true;
@@ -777,17 +848,24 @@ struct Exec {
       return true;
     } else if constexpr (op == Op::Loop) {
       constexpr BlockDesc body = G.blocks[d.sub[0]];
-      constexpr int idx = G.order[body.begin], carried = G.order[body.begin + 1];
-      constexpr int out = I + 1;
+      constexpr int idx = G.order[body.begin];
       const std::int64_t n = val<d.in[0]>(fr);
-      val<carried>(fr) = val<d.in[1]>(fr);
-      for (std::int64_t it = 0; it < n; ++it) {
-        val<idx>(fr) = it;
-        if (!run_block<d.sub[0]>(fr)) return false;
-        if constexpr (body.ret[0] != carried) val<carried>(fr) = val<body.ret[0]>(fr);
-      }
-      val<out>(fr) = std::move(val<carried>(fr));
-      return true;
+      return [&]<std::size_t... J>(std::index_sequence<J...>) {
+        ((val<G.order[body.begin + 1 + J]>(fr) = val<d.in[1 + J]>(fr)), ...);
+        for (std::int64_t it = 0; it < n; ++it) {
+          val<idx>(fr) = it;
+          if (!run_block<d.sub[0]>(fr)) return false;
+          if constexpr (sizeof...(J) == 1) {
+            if constexpr (body.ret[0] != G.order[body.begin + 1])
+              val<G.order[body.begin + 1]>(fr) = val<body.ret[0]>(fr);
+          } else {  // all next values are read before any carried value is written
+            auto next = std::make_tuple(val<body.ret[J]>(fr)...);
+            ((val<G.order[body.begin + 1 + J]>(fr) = std::move(std::get<J>(next))), ...);
+          }
+        }
+        ((val<I + 1 + J>(fr) = std::move(val<G.order[body.begin + 1 + J]>(fr))), ...);
+        return true;
+      }(std::make_index_sequence<std::size_t(d.n_in - 1)>{});
     } else {
       static_assert(op == Op::Param, "tjit::script: an op without an executor");
       return false;

@@ -134,11 +134,15 @@ struct SourcePrinter {
   std::string var(int v) const {
     const NodeDesc& d = g.nodes[v];
     if (!d.name.empty()) return d.name.s;
-    int owner = v;
-    if (d.op == Op::Out) owner = d.in[0];
-    if (d.op == Op::BlockParam) owner = g.blocks[d.block].owner;
-    if (d.op == Op::BlockParam && d.payload == 0) return "_i" + std::to_string(owner);
-    return (is_var(d.op) ? "_c" : "_v") + std::to_string(owner);
+    // Unnamed carried values: _c<loop or if>_<k>, the same for a loop's block parameter k and
+    // its output k.
+    if (d.op == Op::Out) return "_c" + std::to_string(d.in[0]) + "_" + std::to_string(v - d.in[0]);
+    if (d.op == Op::BlockParam) {
+      int owner = g.blocks[d.block].owner;
+      if (d.payload == 0) return "_i" + std::to_string(owner);
+      return "_c" + std::to_string(owner) + "_" + std::to_string(d.payload);
+    }
+    return (d.op == Op::Param ? "_p" : "_v") + std::to_string(v);
   }
 
   static std::string literal(const NodeDesc& d) {
@@ -250,14 +254,17 @@ struct SourcePrinter {
         assign(indent + 1, name, g.blocks[d.sub[1]].ret[0]);
         if (out.size() == mark) out = saved;
       } else if (d.op == Op::Loop) {
+        // Several carried values are assigned one after another, as a person would write
+        // them: a next value that reads another carried value assigned before it (a swap)
+        // prints wrongly (the static table and execution are right).
         const BlockDesc& body = g.blocks[d.sub[0]];
-        int idx = g.order[body.begin], carried = g.order[body.begin + 1];
-        std::string name = var(carried);
-        assign(indent, name, d.in[1]);
+        int idx = g.order[body.begin];
+        for (int j = 1; j < d.n_in; ++j) assign(indent, var(g.order[body.begin + j]), d.in[j]);
         line(indent, "for " + var(idx) + " in range(" + expr(d.in[0]) + "):");
         std::size_t mark = out.size();
         block(d.sub[0], indent + 1);
-        assign(indent + 1, name, body.ret[0]);
+        for (int j = 1; j < d.n_in; ++j)
+          assign(indent + 1, var(g.order[body.begin + j]), body.ret[j - 1]);
         if (out.size() == mark) line(indent + 1, "pass");
       } else {
         line(indent, var(v) + " = " + body(v));

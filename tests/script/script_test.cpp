@@ -211,6 +211,30 @@ TEST_CASE("the graph is the type: CSE and dead values at compile time") {
   CHECK(tjit::equal(f(x), tjit::relu(x + 1) * 2));
 }
 
+TEST_CASE("named values; a rebound name is an error when printing, not a wrong program") {
+  constexpr auto named = tjit::script<"named">(
+      [](auto x, auto w) {
+        auto h = tjit::name<"h">(matmul(x, w));
+        return relu(h) + h;
+      },
+      tjit::arg<"x">, tjit::arg<"w">);
+  CHECK(named.source() == "def named(x: Tensor, w: Tensor):\n    h = torch.matmul(x, w)\n    return torch.relu(h) + h\n");
+  tjit::Tensor x = ar(4).view({2, 2}) - 1, w = ar(4).view({2, 2});
+  tjit::Tensor h = tjit::matmul(x, w);
+  CHECK(tjit::equal(named(x, w), tjit::relu(h) + h));
+  CHECK(tjit::equal(named.eager(x, w), tjit::relu(h) + h));
+
+  constexpr auto rebound = tjit::script<"rebound">(
+      [](auto x, auto n) {
+        auto y = tjit::loop<"i", "x">(n, x, [](auto, auto c) { return c * 2; });
+        return y + x;
+      },
+      tjit::arg<"x">, tjit::arg<"n", std::int64_t>);
+  CHECK_THROWS_WITH_AS(rebound.graph(), doctest::Contains("a value named 'x' is used after 'x' was given to another value"),
+                       tjit::Error);
+  CHECK(tjit::equal(rebound(x, 2), x * 4 + x));
+}
+
 TEST_CASE("kernel errors reach the caller as tjit::Error") {
   CHECK_THROWS_AS(foo(ar(6).view({2, 3}), ar(4)), tjit::Error);
   CHECK_THROWS_WITH(foo(ar(6).view({2, 3}), ar(4)),

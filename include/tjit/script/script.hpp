@@ -601,6 +601,29 @@ constexpr auto loop(const N& n, const I1& init1, const I2& init2, F body) {
   }
 }
 
+// tjit::name<"h">(value): the value is printed as the Python variable `h` (`%h.1` in graphs)
+// instead of being inlined into its use. Name it where it is made: the unnamed value stays a
+// separate node if it is used too. Eagerly: the value itself.
+template <fixed_string Name, class V>
+constexpr V name(const V& v) {
+  if constexpr (scripting::is_sym_v<V>) {
+    scripting::NodeDesc d = v.b->nodes[v.id];
+    using scripting::Op;
+    if (d.op == Op::Param || d.op == Op::BlockParam || d.op == Op::Out || d.op == Op::ConstInt ||
+        d.op == Op::ConstFloat || d.op == Op::ConstBool)
+      return v;  // already a variable or a literal
+    d.name = scripting::Name{};
+    scripting::copy_name(d.name, Name.s);
+    int saved = v.b->cur;
+    v.b->cur = d.block;
+    V r{v.b, v.b->add(d)};
+    v.b->cur = saved;
+    return r;
+  } else {
+    return v;
+  }
+}
+
 // tjit::arg<"x">, tjit::arg<"len", std::int64_t>: a parameter's name and type (default Tensor).
 template <fixed_string Name, class T = Tensor>
 struct Arg {

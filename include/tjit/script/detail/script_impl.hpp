@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -107,6 +108,10 @@ struct SourcePrinter {
   const GraphView& g;
   std::vector<int> uses, use_block;
   std::string out;
+  // Which value each Python variable holds at the point being printed: a reference to a value
+  // whose variable was rebound since (tjit::loop<"i", "x">(n, ...) carrying a new `x`, then
+  // the parameter x used after the loop) cannot be printed, and lowering says so.
+  std::map<std::string, int> bound;
 
   explicit SourcePrinter(const GraphView& gv) : g(gv), uses(gv.n_nodes, 0), use_block(gv.n_nodes, -1) {
     auto use = [&](int v, int block) {
@@ -181,7 +186,15 @@ struct SourcePrinter {
   std::string expr(int v) const {
     const NodeDesc& d = g.nodes[v];
     if (is_const(d.op)) return literal(d);
-    if (!inlined(v)) return var(v);
+    if (!inlined(v)) {
+      std::string name = var(v);
+      auto it = bound.find(name);
+      if (it != bound.end() && it->second != v)
+        throw Error("tjit::script: cannot print " + std::string(g.name) + " as TorchScript: a value named '" +
+                    name + "' is used after '" + name +
+                    "' was given to another value; give one of them a different name");
+      return name;
+    }
     return body(v);
   }
 
@@ -229,8 +242,12 @@ struct SourcePrinter {
   // `name = value` unless value already is that variable.
   void assign(int indent, const std::string& name, int v) {
     const NodeDesc& d = g.nodes[v];
-    if (!is_const(d.op) && !inlined(v) && var(v) == name) return;
+    if (!is_const(d.op) && !inlined(v) && var(v) == name) {
+      (void)expr(v);  // still checks that the variable holds v
+      return;
+    }
     line(indent, name + " = " + expr(v));
+    bound[name] = v;
   }
 
   // Prints the statements of block b; returns whether anything was printed.
@@ -243,16 +260,20 @@ struct SourcePrinter {
       if (d.op == Op::If) {
         std::string name = var(v + 1);
         line(indent, "if " + expr(d.in[0]) + ":");
+        const auto before = bound;
         std::size_t mark = out.size();
         block(d.sub[0], indent + 1);
         assign(indent + 1, name, g.blocks[d.sub[0]].ret[0]);
         if (out.size() == mark) line(indent + 1, "pass");
         std::string saved = out;
+        bound = before;
         line(indent, "else:");
         mark = out.size();
         block(d.sub[1], indent + 1);
         assign(indent + 1, name, g.blocks[d.sub[1]].ret[0]);
         if (out.size() == mark) out = saved;
+        bound = before;
+        bound[name] = v + 1;
       } else if (d.op == Op::Loop) {
         // Several carried values are assigned one after another, as a person would write
         // them: a next value that reads another carried value assigned before it (a swap)
@@ -260,14 +281,18 @@ struct SourcePrinter {
         const BlockDesc& body = g.blocks[d.sub[0]];
         int idx = g.order[body.begin];
         for (int j = 1; j < d.n_in; ++j) assign(indent, var(g.order[body.begin + j]), d.in[j]);
-        line(indent, "for " + var(idx) + " in range(" + expr(d.in[0]) + "):");
+        std::string range = expr(d.in[0]);
+        for (int j = 0; j < d.n_in; ++j) bound[var(g.order[body.begin + j])] = g.order[body.begin + j];
+        line(indent, "for " + var(idx) + " in range(" + range + "):");
         std::size_t mark = out.size();
         block(d.sub[0], indent + 1);
         for (int j = 1; j < d.n_in; ++j)
           assign(indent + 1, var(g.order[body.begin + j]), body.ret[j - 1]);
         if (out.size() == mark) line(indent + 1, "pass");
+        for (int j = 1; j < d.n_in; ++j) bound[var(v + j)] = v + j;
       } else {
         line(indent, var(v) + " = " + body(v));
+        bound[var(v)] = v;
       }
     }
   }
@@ -291,6 +316,7 @@ TJIT_DEF std::string to_source(const GraphView& g) {
   for (int i = 0; i < g.n_nodes; ++i)
     if (g.nodes[i].op == Op::Param) {
       sig += (first ? "" : ", ") + p.var(i) + ": " + detail::type_name(g.nodes[i].ty);
+      p.bound[p.var(i)] = i;
       first = false;
     }
   p.line(0, sig + "):");

@@ -24,6 +24,15 @@ check("quickstart: the shipped archive gives PyTorch's output",
       r.returncode == 0 and "(equal within 1e-5)" in r.stdout and "def forward(self," in r.stdout
       and "graph(%self.1 : __torch__.Demo," in r.stdout, r.stdout + r.stderr)
 
+cu = torch.jit.CompilationUnit("""
+def scaled_gate(x, y):
+    return torch.sigmoid(2 * x + y) * y
+""")
+want_graph = re.sub(r" # .*", "", str(cu.scaled_gate.graph))
+got_graph = r.stdout.split("(a C++ lambda scripted at compile time):\n")[-1].split("scaled_gate(")[0]
+check("quickstart: the compile-time scripted function prints PyTorch's graph",
+      got_graph == want_graph, "ours:\n%s\nPyTorch's:\n%s" % (got_graph, want_graph))
+
 r = subprocess.run([save_load, tmp], capture_output=True, text=True)
 check("save_load runs", r.returncode == 0, r.stdout + r.stderr)
 saved = os.path.join(tmp, "tjit_demo_changed.pt")

@@ -13,6 +13,11 @@ libtorch_out=""
 if [ -e /usr/lib/x86_64-linux-gnu/libtorch.so ] && bench/libtorch/build.sh; then
   libtorch_out="$PWD/bench/libtorch/out"
 fi
+# The load benchmark's archives (resnet18, scripted and frozen), written by PyTorch.
+models="$PWD/bench/libtorch/out"
+if [ ! -e "$models/resnet18_frozen.pt" ]; then
+  /usr/bin/python3 bench/make_bench_models.py "$models" || echo "could not make the benchmark archives" >&2
+fi
 # libtorch in its best configuration: matrix products through OpenBLAS (unpacked by build.sh),
 # and glibc keeping freed memory rather than faulting large temporaries back in on every op
 # (bench/libtorch/kernels_libtorch.cpp says why).
@@ -21,6 +26,8 @@ libtorch_env="env LD_LIBRARY_PATH=$openblas MALLOC_TRIM_THRESHOLD_=4000000000 MA
 for t in ${1:-$targets}; do
   if [ "$t" = "//bench:interpreter_bench" ] && [ -n "$libtorch_out" ]; then
     bazel run --config=bench "$t" -- "$libtorch_out/interpreter_libtorch"
+  elif [ "$t" = "//bench:load_bench" ]; then
+    bazel run --config=bench "$t" -- "$models" ${libtorch_out:+"$libtorch_env $libtorch_out/load_libtorch"}
   elif [ "$t" = "//bench:kernels_bench" ] && [ -n "$libtorch_out" ]; then
     bazel run --config=bench "$t" -- --libtorch \
       "$libtorch_env $libtorch_out/kernels_libtorch"

@@ -8,6 +8,8 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <vector>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -16,6 +18,7 @@
 #include <limits>
 #include <ostream>
 
+#include "tjit/core/parallel.hpp"
 #include "tjit/serialize/zip.hpp"
 
 namespace tjit::serialize {
@@ -55,15 +58,37 @@ inline void put(std::string& out, std::uint64_t v, int n) {
 
 }  // namespace detail
 
-TJIT_DEF std::uint32_t crc32(const void* data, std::size_t n, std::uint32_t crc) {
-  auto p = static_cast<const Bytef*>(data);
-  uLong c = crc;
+namespace detail {
+inline uLong crc32_serial(uLong c, const Bytef* p, std::size_t n) {
   while (n > 0) {
     uInt chunk = static_cast<uInt>(std::min<std::size_t>(n, 1u << 30));
     c = ::crc32(c, p, chunk);
     p += chunk;
     n -= chunk;
   }
+  return c;
+}
+}  // namespace detail
+
+// Large records (a model's weights) are checked on all intra-op threads: each computes the CRC
+// of one piece, and zlib's crc32_combine joins them — checking is most of the time a load takes.
+TJIT_DEF std::uint32_t crc32(const void* data, std::size_t n, std::uint32_t crc) {
+  auto p = static_cast<const Bytef*>(data);
+  const std::size_t threads = static_cast<std::size_t>(std::max(1, get_num_threads()));
+  constexpr std::size_t kMinPiece = std::size_t{4} << 20;
+  const std::size_t pieces = std::min(threads, n / kMinPiece);
+  if (pieces <= 1) return static_cast<std::uint32_t>(detail::crc32_serial(crc, p, n));
+  const std::size_t step = (n + pieces - 1) / pieces;
+  std::vector<uLong> part(pieces);
+  parallel_for(0, static_cast<std::int64_t>(pieces), 1, [&](std::int64_t b, std::int64_t e) {
+    for (auto k = static_cast<std::size_t>(b); k < static_cast<std::size_t>(e); ++k) {
+      const std::size_t off = k * step, len = std::min(step, n - off);
+      part[k] = detail::crc32_serial(k == 0 ? crc : 0, p + off, len);
+    }
+  });
+  uLong c = part[0];
+  for (std::size_t k = 1; k < pieces; ++k)
+    c = ::crc32_combine64(c, part[k], static_cast<z_off64_t>(std::min(step, n - k * step)));
   return static_cast<std::uint32_t>(c);
 }
 

@@ -6,5 +6,6 @@
 #include "tjit/ir/passes/detail/lower_tuples_impl.hpp"
 #include "tjit/ir/passes/detail/common_subexpression_elimination_impl.hpp"
 #include "tjit/ir/passes/detail/peephole_impl.hpp"
+#include "tjit/ir/passes/detail/unroll_loops_impl.hpp"
 #include "tjit/ir/passes/detail/inline_calls_impl.hpp"
 #include "tjit/ir/passes/detail/passes_impl.hpp"

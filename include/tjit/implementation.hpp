@@ -44,6 +44,7 @@
 #include "tjit/ir/passes/detail/lower_tuples_impl.hpp"
 #include "tjit/ir/passes/detail/common_subexpression_elimination_impl.hpp"
 #include "tjit/ir/passes/detail/peephole_impl.hpp"
+#include "tjit/ir/passes/detail/unroll_loops_impl.hpp"
 #include "tjit/ir/passes/detail/inline_calls_impl.hpp"
 #include "tjit/ir/passes/detail/passes_impl.hpp"
 #include "tjit/frontend/detail/emitter_impl.hpp"
@@ -54,5 +55,6 @@
 #include "tjit/serialize/detail/export_impl.hpp"
 #include "tjit/serialize/detail/module_impl.hpp"
 #include "tjit/serialize/detail/import_impl.hpp"
+#include "tjit/serialize/detail/freeze_impl.hpp"
 #include "tjit/frontend/detail/code_printer_impl.hpp"
 #endif

@@ -20,10 +20,11 @@
 #include "tjit/ir/passes/lower_tuples.hpp"
 #include "tjit/ir/passes/pass_log.hpp"
 #include "tjit/ir/passes/peephole.hpp"
+#include "tjit/ir/passes/unroll_loops.hpp"
 
 namespace tjit::ir::passes {
 
-// Construct/unpack elimination, constant propagation (tensors included), peephole, CSE and
+// Loop unrolling of constant trip counts, construct/unpack elimination, constant propagation (tensors included), peephole, CSE and
 // dead code elimination, repeated until nothing changes, then constant pooling. Returns
 // whether the graph changed.
 bool optimize_graph(Graph& g);

@@ -8,7 +8,8 @@ namespace tjit::ir::passes {
 TJIT_DEF bool optimize_graph(Graph& g) {
   bool any = false;
   for (int round = 0; round < 10; ++round) {
-    bool changed = eliminate_construct_unpack(g);
+    bool changed = unroll_constant_loops(g);
+    changed |= eliminate_construct_unpack(g);
     changed |= propagate_constants(g, {.immutable_types_only = false});
     changed |= peephole(g);
     changed |= eliminate_common_subexpressions(g);

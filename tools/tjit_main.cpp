@@ -188,13 +188,18 @@ int freeze(const Args& a) {
     if (comma > start) preserved.push_back(list.substr(start, comma - start));
     start = comma + 1;
   }
-  tjit::Module f = tjit::freeze(m, preserved);
   tjit::ExtraFilesMap extra;
-  if (a.on.count("--optimize")) {
+  tjit::Module f;
+  if (!a.on.count("--optimize")) {
+    f = tjit::freeze(m, preserved);
+  } else {
     tjit::OptimizeReport report;
     tjit::OptimizeOptions o;
     o.bit_exact = a.on.count("--bit-exact") != 0;
-    f = tjit::optimize_for_inference(f, o, &report);
+    // optimize_for_inference freezes (and reports the dropouts freezing removes) unless
+    // attributes are to be preserved, which only freeze takes
+    f = tjit::optimize_for_inference(preserved.empty() ? m : tjit::freeze(m, preserved), o,
+                                     &report);
     extra[kOptimizationsFile] = report.str();
     std::cout << report.str();
   }

@@ -154,6 +154,9 @@ TEST_CASE("mutated attributes stay attributes; the rest become constants") {
   CHECK(!g.hasattr("w"));
   Module p = tjit::freeze(tjit::load(fixture_file("branches.pt")), {"k"});
   CHECK(p.hasattr("k"));
+  // freezing a frozen module mangles the original name again, as PyTorch does
+  CHECK(p.type()->name() == "__torch__.___torch_mangle_0.Branches");
+  CHECK(tjit::freeze(p).type()->name() == "__torch__.___torch_mangle_1.Branches");
 }
 
 TEST_CASE("frozen and optimised models give PyTorch's outputs, also after save and load") {

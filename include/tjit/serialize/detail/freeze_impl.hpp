@@ -72,6 +72,9 @@ inline std::string mangled_name(const runtime::CompilationUnit& cu, const std::s
   auto dot = qual.rfind('.');
   std::string prefix = dot == std::string::npos ? "" : qual.substr(0, dot + 1);
   std::string base = dot == std::string::npos ? qual : qual.substr(dot + 1);
+  // a module frozen before: `a.___torch_mangle_3.M` is mangled again from `a.M`
+  auto m = prefix.rfind("___torch_mangle_");
+  if (m != std::string::npos && (m == 0 || prefix[m - 1] == '.')) prefix.erase(m);
   for (int i = 0;; ++i) {
     std::string name = prefix + "___torch_mangle_" + std::to_string(i) + "." + base;
     if (!cu.find_type(name) && !cu.find_function(name + ".forward")) return name;

@@ -30,8 +30,15 @@ constexpr const char* kUsage =
     "             print the module's code, as PyTorch's torch.jit.load(ARCHIVE).code\n"
     "  graph ARCHIVE [--method NAME]\n"
     "             print a method's graph, as PyTorch's torch.jit.load(ARCHIVE).NAME.graph\n"
+    "  graph ARCHIVE --inlined [--method NAME]\n"
+    "             the same graph with every call inlined (submodule methods, functions)\n"
     "  info ARCHIVE\n"
-    "             the archive's version, classes, methods, parameters and operators used\n"
+    "             the archive's version, classes, methods, parameters and operators used, and\n"
+    "             the rewrites `tjit freeze --optimize` made\n"
+    "  freeze ARCHIVE OUT [--optimize] [--bit-exact] [--preserve NAME,NAME...]\n"
+    "             write the archive of torch.jit.freeze(module.eval()) to OUT (PyTorch loads it);\n"
+    "             --optimize also runs optimize_for_inference (conv/linear+batch_norm folding,\n"
+    "             dropout removal; --bit-exact refuses the rewrites that change results)\n"
     "  dot ARCHIVE [--method NAME]\n"
     "             a method's graph in Graphviz's dot language (tjit dot m.pt | dot -Tsvg > m.svg):\n"
     "             one box per node, an edge per value, prim::If/prim::Loop blocks as clusters\n"
@@ -43,41 +50,48 @@ constexpr const char* kUsage =
     "  version    print tjit's version and the PyTorch release it follows\n"
     "  help       this text (also: tjit <command> --help)\n";
 
+// Written into frozen archives by `tjit freeze --optimize` (extra/), shown by `tjit info`.
+constexpr const char* kOptimizationsFile = "tjit_optimizations.txt";
+
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
 // ARCHIVE plus --name VALUE options; `flags` lists the options the command takes.
+// `switches` are options without a value; `positional` the number of plain arguments taken
+// (ARCHIVE, then the rest in `more`).
 struct Args {
   std::string archive;
+  std::vector<std::string> more;
   std::map<std::string, std::string> options;
+  std::set<std::string> on;
 
-  std::set<std::string> switches_set;
-
-  // `flags` take a value; `switches` (e.g. --json) stand alone.
   Args(int argc, char** argv, const std::set<std::string>& flags,
-       const std::set<std::string>& switches = {}) {
+       const std::set<std::string>& switches = {}, std::size_t positional = 1) {
     for (int i = 2; i < argc; ++i) {
       std::string a = argv[i];
       if (switches.count(a)) {
-        switches_set.insert(a);
+        on.insert(a);
       } else if (a.rfind("--", 0) == 0) {
         if (!flags.count(a)) throw UsageError("unknown option " + a);
         if (i + 1 >= argc) throw UsageError(a + " needs a value");
         options[a] = argv[++i];
       } else if (archive.empty()) {
         archive = a;
+      } else if (more.size() + 1 < positional) {
+        more.push_back(a);
       } else {
         throw UsageError("unexpected argument '" + a + "'");
       }
     }
     if (archive.empty()) throw UsageError("no ARCHIVE given");
+    if (more.size() + 1 < positional) throw UsageError("missing arguments");
   }
   std::string get(const std::string& flag, const std::string& or_else) const {
     auto it = options.find(flag);
     return it == options.end() ? or_else : it->second;
   }
-  bool has(const std::string& sw) const { return switches_set.count(sw) > 0; }
+  bool has(const std::string& sw) const { return on.count(sw) > 0; }
   // A positive integer option.
   int count(const std::string& flag, int or_else) const {
     auto it = options.find(flag);
@@ -119,7 +133,13 @@ int code(const Args& a) {
 }
 
 int graph(const Args& a) {
-  std::cout << tjit::load(a.archive).graph(a.get("--method", "forward"))->str();
+  tjit::Module m = tjit::load(a.archive);
+  auto g = m.graph(a.get("--method", "forward"));
+  if (a.on.count("--inlined")) {
+    g = g->copy();
+    tjit::ir::passes::inline_calls(*g, *m.compilation_unit());
+  }
+  std::cout << g->str();
   return 0;
 }
 
@@ -303,6 +323,43 @@ int info(const Args& a) {
             << bb << " bytes\n";
   std::cout << "operators used (" << ops.size() << "):\n";
   for (const auto& op : ops) std::cout << "  " << op << "\n";
+  if (zip.has_record("extra/" + std::string(kOptimizationsFile))) {
+    std::cout << "optimizations (tjit freeze --optimize):\n";
+    std::string text = zip.read("extra/" + std::string(kOptimizationsFile));
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1)
+      std::cout << "  " << text.substr(start, nl - start) << "\n";
+  }
+  return 0;
+}
+
+int freeze(const Args& a) {
+  tjit::Module m = tjit::load(a.archive);
+  m.eval();
+  std::vector<std::string> preserved;
+  std::string list = a.get("--preserve", "");
+  for (std::size_t start = 0; start < list.size();) {
+    std::size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    if (comma > start) preserved.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  tjit::ExtraFilesMap extra;
+  tjit::Module f;
+  if (!a.on.count("--optimize")) {
+    f = tjit::freeze(m, preserved);
+  } else {
+    tjit::OptimizeReport report;
+    tjit::OptimizeOptions o;
+    o.bit_exact = a.on.count("--bit-exact") != 0;
+    // optimize_for_inference freezes (and reports the dropouts freezing removes) unless
+    // attributes are to be preserved, which only freeze takes
+    f = tjit::optimize_for_inference(preserved.empty() ? m : tjit::freeze(m, preserved), o,
+                                     &report);
+    extra[kOptimizationsFile] = report.str();
+    std::cout << report.str();
+  }
+  f.save(a.more.at(0), extra);
   return 0;
 }
 
@@ -328,11 +385,13 @@ int main(int argc, char** argv) {
   try {
     if (cmd == "run") return run(Args(argc, argv, {"--method", "--input", "--output"}));
     if (cmd == "code") return code(Args(argc, argv, {}));
-    if (cmd == "graph") return graph(Args(argc, argv, {"--method"}));
+    if (cmd == "graph") return graph(Args(argc, argv, {"--method"}, {"--inlined"}));
     if (cmd == "info") return info(Args(argc, argv, {}));
     if (cmd == "dot") return dot(Args(argc, argv, {"--method"}));
     if (cmd == "bench")
       return bench(Args(argc, argv, {"--input", "--method", "--iters", "--threads"}, {"--json"}));
+    if (cmd == "freeze")
+      return freeze(Args(argc, argv, {"--preserve"}, {"--optimize", "--bit-exact"}, 2));
   } catch (const UsageError& e) {
     std::cerr << "tjit " << cmd << ": " << e.what() << " (see tjit --help)\n";
     return 2;

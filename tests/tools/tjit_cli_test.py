@@ -135,6 +135,42 @@ r = tjit_run("bench", archive, "--input", inputs, "--iters", "0")
 check("bench --iters 0: status 2", r.returncode == 2 and "positive integer" in r.stderr,
       repr(r.stderr))
 
+# freeze: PyTorch loads the frozen archive and gets the module's outputs; with --optimize the
+# report lands in the archive and `tjit info` shows it.
+class ConvBn(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(3, 4, 3)
+        self.bn = torch.nn.BatchNorm2d(4)
+        self.drop = torch.nn.Dropout(0.3)
+
+    def forward(self, x):
+        return self.drop(torch.relu(self.bn(self.conv(x))))
+
+
+cb = torch.jit.script(ConvBn().eval())
+cb_path = os.path.join(tmp, "convbn.pt")
+cb.save(cb_path)
+xc = torch.randn(1, 3, 6, 6)
+for optimize in (False, True):
+    frozen = os.path.join(tmp, "frozen%d.pt" % optimize)
+    r = tjit_run("freeze", cb_path, frozen, *(["--optimize"] if optimize else []))
+    ok = r.returncode == 0
+    detail = r.stderr
+    if ok:
+        fm = torch.jit.load(frozen)
+        ok = torch.allclose(fm(xc), cb(xc), rtol=1e-4, atol=1e-5) and \
+            not hasattr(fm, "conv") and ("batch_norm" not in str(fm.graph)) == optimize
+        detail = str(fm.graph)
+    check("freeze%s: PyTorch loads it and agrees" % (" --optimize" if optimize else ""), ok,
+          detail)
+r = tjit_run("info", os.path.join(tmp, "frozen1.pt"))
+check("info shows the rewrites", r.returncode == 0 and "conv2d+batch_norm folded" in r.stdout
+      and "aten::dropout removed" in r.stdout, r.stdout + r.stderr)
+r = tjit_run("graph", archive, "--inlined")
+check("graph --inlined: no calls left", r.returncode == 0 and "prim::CallMethod" not in r.stdout
+      and "aten::linear" in r.stdout, r.stdout + r.stderr)
+
 r = tjit_run("run", os.path.join(tmp, "missing.pt"), "--input", inputs, "--output", out)
 check("a missing archive: status 1, one line on stderr",
       r.returncode == 1 and r.stderr.count("\n") == 1 and r.stderr.startswith("tjit run: "),

@@ -1,0 +1,11 @@
+// Compiles the graph passes of tjit/ir/passes/ once for //:tjit (see tjit/core/config.hpp).
+#include "tjit/ir/passes/detail/effects_impl.hpp"
+#include "tjit/ir/passes/detail/dead_code_elimination_impl.hpp"
+#include "tjit/ir/passes/detail/constant_pooling_impl.hpp"
+#include "tjit/ir/passes/detail/constant_propagation_impl.hpp"
+#include "tjit/ir/passes/detail/lower_tuples_impl.hpp"
+#include "tjit/ir/passes/detail/common_subexpression_elimination_impl.hpp"
+#include "tjit/ir/passes/detail/peephole_impl.hpp"
+#include "tjit/ir/passes/detail/unroll_loops_impl.hpp"
+#include "tjit/ir/passes/detail/inline_calls_impl.hpp"
+#include "tjit/ir/passes/detail/passes_impl.hpp"

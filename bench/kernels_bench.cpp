@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "bench/kernel_cases.hpp"
+#include "bench/timing.hpp"
 #include "tjit/core/parallel.hpp"
 #include "tjit/tensor/kernels/conv.hpp"
 #include "tjit/tensor/kernels/gemm.hpp"
@@ -31,25 +32,6 @@
 namespace k = tjit::kernels;
 
 namespace {
-
-// Seconds per call: the best of runs totalling at least ~0.4 s (at least 7 runs). The best, not
-// the median, because the machine is shared: other processes only ever make a run slower.
-// bench/libtorch/kernels_libtorch.cpp times libtorch by the same rule.
-template <class F>
-double time_it(F&& f) {
-  f();  // warm-up
-  double best = 1e30, total = 0;
-  int runs = 0;
-  while (runs < 7 || (total < 0.4 && runs < 300)) {
-    auto s = std::chrono::steady_clock::now();
-    f();
-    double d = std::chrono::duration<double>(std::chrono::steady_clock::now() - s).count();
-    best = std::min(best, d);
-    total += d;
-    ++runs;
-  }
-  return best;
-}
 
 std::vector<float> random_vec(std::size_t n) {
   static std::mt19937 gen(0);
@@ -86,13 +68,13 @@ void bench_gemm() {
   std::printf("== sgemm %d^3 (row-major C = A*B); lt = libtorch at::mm (OpenBLAS), lt/tjit > 1: tjit faster\n", n);
   Eigen::MatrixXf A = Eigen::MatrixXf::Random(n, n), B = Eigen::MatrixXf::Random(n, n), C(n, n);
   tjit::set_num_threads(1);
-  const double t_eigen = time_it([&] { C.noalias() = A * B; });
+  const double t_eigen = bench::best_seconds([&] { C.noalias() = A * B; });
   std::printf("  raw Eigen, 1 thread      %7.2f ms  %6.1f GFLOP/s\n", t_eigen * 1e3,
               flops / t_eigen / 1e9);
   auto a = random_vec(n * n), b = random_vec(n * n), c = random_vec(n * n);
   for (int threads : {1, 2}) {
     tjit::set_num_threads(threads);
-    const double t = time_it([&] {
+    const double t = bench::best_seconds([&] {
       k::gemm<float>(false, false, n, n, n, 1.f, a.data(), n, b.data(), n, 0.f, c.data(), n);
     });
     std::printf("  tjit gemm, %d thread%s     %7.2f ms  %6.1f GFLOP/s  (Eigen 1 thread / tjit %.2fx)%s\n",
@@ -131,7 +113,7 @@ void bench_convs(const bench::ConvGroup& group) {
     for (int threads : {1, 2}) {
       tjit::set_num_threads(threads);
       const double t =
-          time_it([&] { k::convolution<float>(p, x.data(), w.data(), b.data(), y.data()); });
+          bench::best_seconds([&] { k::convolution<float>(p, x.data(), w.data(), b.data(), y.data()); });
       total_t[threads - 1] += t;
       const std::string key =
           std::string(group.key) + "." + std::to_string(i) + "." + std::to_string(threads);
@@ -165,14 +147,14 @@ void bench_chain() {
   Eigen::Map<const Eigen::ArrayXf> xa(data.data(), n * n);
   Eigen::Map<Eigen::ArrayXf> oa(out.data(), n * n);
   tjit::set_num_threads(1);
-  const double t_eigen = time_it([&] {
+  const double t_eigen = bench::best_seconds([&] {
     oa = 1.f / (1.f + (-(((xa * 2.f + 1.f).max(0.f) * xa) - 0.5f)).exp());
   });
   std::printf("  hand-written Eigen (one fused pass), 1 thread  %7.3f ms\n", t_eigen * 1e3);
   for (int threads : {1, 2}) {
     tjit::set_num_threads(threads);
     tjit::Tensor y;
-    const double t = time_it([&] {
+    const double t = bench::best_seconds([&] {
       y = tjit::sigmoid(tjit::sub(tjit::mul(tjit::relu(tjit::add(tjit::mul(x, 2), 1)), x), 0.5));
     });
     std::printf("  tjit tensor ops, %d thread%s  %7.3f ms  (fused Eigen / tjit %.2fx)%s\n", threads,
@@ -194,8 +176,8 @@ void bench_rows() {
   tjit::set_num_threads(1);
   auto x = random_vec(static_cast<std::size_t>(rows * cols));
   std::vector<float> y(x.size()), w(static_cast<std::size_t>(cols), 1.f), b(w.size(), 0.f);
-  const double t_sm = time_it([&] { k::softmax<float>(rows, cols, 1, x.data(), y.data()); });
-  const double t_eigen = time_it([&] {
+  const double t_sm = bench::best_seconds([&] { k::softmax<float>(rows, cols, 1, x.data(), y.data()); });
+  const double t_eigen = bench::best_seconds([&] {
     Eigen::Map<const Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> a(
         x.data(), rows, cols);
     Eigen::Map<Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> o(
@@ -205,7 +187,7 @@ void bench_rows() {
   });
   std::printf("  softmax      %8.2f us   (hand-written Eigen %8.2f us)%s\n", t_sm * 1e6,
               t_eigen * 1e6, vs_libtorch("softmax.1", t_sm).c_str());
-  const double t_ln = time_it([&] {
+  const double t_ln = bench::best_seconds([&] {
     k::layer_norm<float>(rows, cols, x.data(), w.data(), b.data(), 1e-5, y.data(), nullptr,
                          nullptr);
   });
@@ -217,7 +199,7 @@ void bench_rows() {
   std::vector<float> pooled(static_cast<std::size_t>(p.output_numel()));
   for (int threads : {1, 2}) {
     tjit::set_num_threads(threads);
-    const double t = time_it([&] { k::max_pool<float>(p, img.data(), pooled.data(), nullptr); });
+    const double t = bench::best_seconds([&] { k::max_pool<float>(p, img.data(), pooled.data(), nullptr); });
     std::printf("  max_pool 3x3/2 1x64x112x112 (resnet18), %d thread%s: %8.2f us%s\n", threads,
                 threads > 1 ? "s" : "", t * 1e6,
                 vs_libtorch("max_pool." + std::to_string(threads), t).c_str());

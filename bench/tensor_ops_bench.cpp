@@ -12,28 +12,13 @@
 
 #include "tjit/core/parallel.hpp"
 #include "tjit/tensor/kernels/conv.hpp"
+#include "bench/timing.hpp"
 #include "tjit/tensor/kernels/gemm.hpp"
 #include "tjit/tensor/tensor.hpp"
 
 namespace k = tjit::kernels;
 
 namespace {
-
-template <class F>
-double time_it(F&& f) {
-  f();
-  double best = 1e30, total = 0;
-  int runs = 0;
-  while (runs < 7 || (total < 0.4 && runs < 300)) {
-    auto s = std::chrono::steady_clock::now();
-    f();
-    double d = std::chrono::duration<double>(std::chrono::steady_clock::now() - s).count();
-    best = std::min(best, d);
-    total += d;
-    ++runs;
-  }
-  return best;
-}
 
 tjit::Tensor rand_tensor(tjit::IntArrayRef sizes) {
   tjit::Tensor t = tjit::Tensor::empty(sizes, tjit::kFloat);
@@ -58,21 +43,21 @@ void bench_gemm() {
   tjit::Tensor a = rand_tensor({n, n}), b = rand_tensor({n, n});
   tjit::Tensor c = tjit::Tensor::empty({n, n}, tjit::kFloat);
   const double flops = 2.0 * n * n * n;
-  const double t_raw = time_it([&] {
+  const double t_raw = bench::best_seconds([&] {
     k::gemm<float>(false, false, n, n, n, 1.f, a.data_ptr<float>(), n, b.data_ptr<float>(), n,
                    0.f, c.data_ptr<float>(), n);
   });
-  report("mm(a, b)", flops, time_it([&] { (void)tjit::mm(a, b); }), t_raw);
-  report("mm(a, b.t()) (strided operand)", flops, time_it([&] { (void)tjit::mm(a, b.t()); }),
+  report("mm(a, b)", flops, bench::best_seconds([&] { (void)tjit::mm(a, b); }), t_raw);
+  report("mm(a, b.t()) (strided operand)", flops, bench::best_seconds([&] { (void)tjit::mm(a, b.t()); }),
          t_raw);
-  report("matmul(a, b)", flops, time_it([&] { (void)tjit::matmul(a, b); }), t_raw);
+  report("matmul(a, b)", flops, bench::best_seconds([&] { (void)tjit::matmul(a, b); }), t_raw);
   tjit::Tensor x = rand_tensor({1, 512}), w = rand_tensor({1000, 512}), bias = rand_tensor({1000});
   const double lf = 2.0 * 512 * 1000;
-  const double t_lraw = time_it([&] {
+  const double t_lraw = bench::best_seconds([&] {
     k::gemm<float>(false, true, 1, 1000, 512, 1.f, x.data_ptr<float>(), 512, w.data_ptr<float>(),
                    512, 0.f, c.data_ptr<float>(), 1000);
   });
-  report("linear 1x512 -> 1000 (resnet fc)", lf, time_it([&] { (void)tjit::linear(x, w, bias); }),
+  report("linear 1x512 -> 1000 (resnet fc)", lf, bench::best_seconds([&] { (void)tjit::linear(x, w, bias); }),
          t_lraw);
 }
 
@@ -97,11 +82,11 @@ void bench_conv() {
                                           {s.s}, {s.p}, {1}, 1);
     std::vector<float> y(static_cast<std::size_t>(p.output_numel()));
     const double flops = 2.0 * static_cast<double>(p.output_numel()) * s.cin * s.k * s.k;
-    const double t_raw = time_it([&] {
+    const double t_raw = bench::best_seconds([&] {
       k::convolution<float>(p, x.data_ptr<float>(), w.data_ptr<float>(), b.data_ptr<float>(),
                             y.data());
     });
-    const double t = time_it([&] { (void)tjit::conv2d(x, w, b, s.s, s.p); });
+    const double t = bench::best_seconds([&] { (void)tjit::conv2d(x, w, b, s.s, s.p); });
     report(s.name, flops, t, t_raw);
     tt += t, tr += t_raw;
   }

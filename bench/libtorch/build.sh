@@ -6,7 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 mkdir -p out
 for src in *.cpp; do
   bin="out/${src%.cpp}"
-  if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ] || [ ../interp_graphs.hpp -nt "$bin" ] || [ ../kernel_cases.hpp -nt "$bin" ]; then
+  if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ] || [ ../interp_graphs.hpp -nt "$bin" ] || [ ../kernel_cases.hpp -nt "$bin" ] || [ ../timing.hpp -nt "$bin" ]; then
     echo "building $bin (libtorch; takes a minute)" >&2
     g++ -std=c++17 -O2 -DNDEBUG -I/usr/include/torch/csrc/api/include "$src" -o "$bin" \
       -ltorch -ltorch_cpu -lc10 -pthread

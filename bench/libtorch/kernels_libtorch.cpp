@@ -16,25 +16,9 @@
 #include <string>
 
 #include "../kernel_cases.hpp"
+#include "../timing.hpp"
 
 namespace {
-
-// The same timing rule as kernels_bench: the best of runs totalling >= 0.4 s (>= 7 runs).
-template <class F>
-double time_it(F&& f) {
-  f();
-  double best = 1e30, total = 0;
-  int runs = 0;
-  while (runs < 7 || (total < 0.4 && runs < 300)) {
-    auto s = std::chrono::steady_clock::now();
-    f();
-    double d = std::chrono::duration<double>(std::chrono::steady_clock::now() - s).count();
-    best = std::min(best, d);
-    total += d;
-    ++runs;
-  }
-  return best;
-}
 
 void put(const std::string& key, double seconds) {
   std::printf("%s %.9g\n", key.c_str(), seconds);
@@ -56,7 +40,7 @@ int main() {
     {
       const int n = bench::kGemmN;
       auto a = torch::rand({n, n}), b = torch::rand({n, n}), c = torch::empty({n, n});
-      put("gemm" + th, time_it([&] { at::mm_out(c, a, b); }));
+      put("gemm" + th, bench::best_seconds([&] { at::mm_out(c, a, b); }));
     }
     for (const auto& g : bench::conv_groups()) {
       for (std::size_t i = 0; i < g.cases.size(); ++i) {
@@ -66,27 +50,27 @@ int main() {
                                      : torch::rand({cc.cout, cc.cin / cc.groups, cc.kernel, cc.kernel});
         auto b = torch::rand({cc.cout});
         double t = cc.transposed
-                       ? time_it([&] {
+                       ? bench::best_seconds([&] {
                            at::conv_transpose2d(x, w, b, cc.stride, cc.pad, cc.output_padding,
                                                 cc.groups);
                          })
-                       : time_it([&] { at::conv2d(x, w, b, cc.stride, cc.pad, 1, cc.groups); });
+                       : bench::best_seconds([&] { at::conv2d(x, w, b, cc.stride, cc.pad, 1, cc.groups); });
         put(std::string(g.key) + "." + std::to_string(i) + th, t);
       }
     }
     {
       auto x = torch::rand({bench::kChainN, bench::kChainN}) * 2 - 1;
-      put("chain" + th, time_it([&] {
+      put("chain" + th, bench::best_seconds([&] {
             auto t = x.mul(2).add(1).relu().mul(x).sub(0.5).sigmoid();
           }));
     }
     {
       auto x = torch::rand({bench::kRows, bench::kCols});
       auto w = torch::ones({bench::kCols}), b = torch::zeros({bench::kCols});
-      put("softmax" + th, time_it([&] { at::softmax(x, 1); }));
-      put("layer_norm" + th, time_it([&] { at::layer_norm(x, {bench::kCols}, w, b, 1e-5); }));
+      put("softmax" + th, bench::best_seconds([&] { at::softmax(x, 1); }));
+      put("layer_norm" + th, bench::best_seconds([&] { at::layer_norm(x, {bench::kCols}, w, b, 1e-5); }));
       auto img = torch::rand({1, 64, 112, 112});
-      put("max_pool" + th, time_it([&] { at::max_pool2d(img, {3, 3}, {2, 2}, {1, 1}); }));
+      put("max_pool" + th, bench::best_seconds([&] { at::max_pool2d(img, {3, 3}, {2, 2}, {1, 1}); }));
     }
   }
   return 0;

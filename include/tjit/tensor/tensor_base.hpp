@@ -23,6 +23,7 @@
 #include "tjit/tensor/scalar.hpp"
 #include "tjit/tensor/scalar_type.hpp"
 #include "tjit/tensor/storage.hpp"
+#include "tjit/tensor/trace_hook.hpp"
 
 namespace tjit {
 
@@ -185,10 +186,10 @@ class Tensor {
   }
 
   // Pointer to the first element.
+  // Under tracing, reading data from C++ is reported (the trace cannot follow it).
   void* data_ptr() const {
-    const Impl& m = checked();
-    return static_cast<char*>(m.storage.data()) +
-           m.offset * static_cast<std::int64_t>(tjit::element_size(m.dtype));
+    tracing::report_data_read(*this, tracing::DataRead::DataPtr);
+    return raw_data_ptr();
   }
   template <class T>
   T* data_ptr() const {
@@ -201,9 +202,10 @@ class Tensor {
   Scalar item() const {
     TJIT_CHECK(numel() == 1, "a Tensor with ", numel(),
                " elements cannot be converted to Scalar");
+    tracing::report_data_read(*this, tracing::DataRead::Item);
     return dispatch_all(scalar_type(), "item", [&](auto tag) -> Scalar {
       using T = decltype(tag);
-      return Scalar(*static_cast<const T*>(data_ptr()));
+      return Scalar(*static_cast<const T*>(raw_data_ptr()));
     });
   }
   template <class T>
@@ -214,14 +216,19 @@ class Tensor {
   // --- views (share storage) ------------------------------------------------------------------
   Tensor as_strided(IntArrayRef sizes, IntArrayRef strides,
                     std::optional<std::int64_t> offset = std::nullopt) const {
+    TJIT_TRACE("aten::as_strided", as_strided(sizes, strides, offset), *this, sizes, strides, offset);
     Tensor t = from_storage(storage(), sizes, strides, offset.value_or(storage_offset()),
                             scalar_type());
     return t;
   }
 
-  Tensor alias() const { return as_strided(sizes(), strides()); }
+  Tensor alias() const {
+    TJIT_TRACE("aten::alias", alias(), *this);
+    return as_strided(sizes(), strides());
+  }
 
   Tensor view(IntArrayRef shape) const {
+    TJIT_TRACE("aten::view", view(shape), *this, shape);
     DimVector sz, st;
     infer_size_into(shape, numel(), sz);
     TJIT_CHECK(view_strides_into(sz, st),
@@ -234,6 +241,7 @@ class Tensor {
   Tensor reshape(IntArrayRef shape) const;
 
   Tensor expand(IntArrayRef target) const {
+    TJIT_TRACE("aten::expand", expand(target), *this, target, false);
     const auto ndim = dim();
     const auto n = static_cast<std::int64_t>(target.size());
     TJIT_CHECK(n >= ndim, "expand(", python_name(scalar_type()).substr(6),
@@ -267,9 +275,13 @@ class Tensor {
     }
     return as_strided(sz, st);
   }
-  Tensor expand_as(const Tensor& other) const { return expand(other.sizes()); }
+  Tensor expand_as(const Tensor& other) const {
+    TJIT_TRACE("aten::expand_as", expand_as(other), *this, other);
+    return expand(other.sizes());
+  }
 
   Tensor permute(IntArrayRef dims) const {
+    TJIT_TRACE("aten::permute", permute(dims), *this, dims);
     const auto n = dim();
     TJIT_CHECK(static_cast<std::int64_t>(dims.size()) == n,
                "permute(sparse_coo): number of dimensions in the tensor input does not match the "
@@ -288,6 +300,7 @@ class Tensor {
   }
 
   Tensor transpose(std::int64_t d0, std::int64_t d1) const {
+    TJIT_TRACE("aten::transpose.int", transpose(d0, d1), *this, d0, d1);
     const auto n = dim();
     auto a = static_cast<std::size_t>(detail::wrap_dim(d0, n));
     auto b = static_cast<std::size_t>(detail::wrap_dim(d1, n));
@@ -299,11 +312,13 @@ class Tensor {
   }
 
   Tensor t() const {
+    TJIT_TRACE("aten::t", t(), *this);
     TJIT_CHECK(dim() <= 2, "t() expects a tensor with <= 2 dimensions, but self is ", dim(), "D");
     return dim() < 2 ? alias() : transpose(0, 1);
   }
 
   Tensor select(std::int64_t d, std::int64_t index) const {
+    TJIT_TRACE("aten::select.int", select(d, index), *this, d, index);
     TJIT_CHECK_AS(IndexError, dim() > 0, "select() cannot be applied to a 0-dim tensor.");
     auto dd = static_cast<std::size_t>(detail::wrap_dim(d, dim()));
     std::int64_t size = sizes()[dd];
@@ -322,6 +337,7 @@ class Tensor {
   // Python's x[start:end:step] along `d`; start/end are clamped as Python clamps them.
   Tensor slice(std::int64_t d = 0, std::optional<std::int64_t> start = std::nullopt,
                std::optional<std::int64_t> end = std::nullopt, std::int64_t step = 1) const {
+    TJIT_TRACE("aten::slice.Tensor", slice(d, start, end, step), *this, d, start, end, step);
     TJIT_CHECK_AS(IndexError, dim() > 0, "slice() cannot be applied to a 0-dim tensor.");
     TJIT_CHECK(step > 0, "slice step must be positive");
     auto dd = static_cast<std::size_t>(detail::wrap_dim(d, dim()));
@@ -340,6 +356,7 @@ class Tensor {
   }
 
   Tensor narrow(std::int64_t d, std::int64_t start, std::int64_t length) const {
+    TJIT_TRACE("aten::narrow", narrow(d, start, length), *this, d, start, length);
     TJIT_CHECK(dim() > 0, "narrow() cannot be applied to a 0-dim tensor.");
     TJIT_CHECK(length >= 0, "narrow(): length must be non-negative.");
     std::int64_t size = this->size(d);
@@ -353,6 +370,7 @@ class Tensor {
   }
 
   Tensor squeeze() const {
+    TJIT_TRACE("aten::squeeze", squeeze(), *this);
     DimVector sz, st;
     for (std::int64_t i = 0; i < dim(); ++i)
       if (sizes()[static_cast<std::size_t>(i)] != 1) {
@@ -362,6 +380,7 @@ class Tensor {
     return as_strided(sz, st);
   }
   Tensor squeeze(std::int64_t d) const {
+    TJIT_TRACE("aten::squeeze.dim", squeeze(d), *this, d);
     auto dd = static_cast<std::size_t>(detail::wrap_dim(d, dim()));
     if (dim() == 0 || sizes()[dd] != 1) return alias();
     DimVector sz(sizes()), st(strides());
@@ -371,6 +390,7 @@ class Tensor {
   }
 
   Tensor unsqueeze(std::int64_t d) const {
+    TJIT_TRACE("aten::unsqueeze", unsqueeze(d), *this, d);
     auto dd = static_cast<std::size_t>(detail::wrap_dim(d, dim() + 1, false));
     DimVector sz(sizes()), st(strides());
     std::int64_t new_stride = dd >= sz.size() ? 1 : sz[dd] * st[dd];
@@ -380,6 +400,7 @@ class Tensor {
   }
 
   Tensor flatten(std::int64_t start_dim = 0, std::int64_t end_dim = -1) const {
+    TJIT_TRACE("aten::flatten.using_ints", flatten(start_dim, end_dim), *this, start_dim, end_dim);
     if (dim() == 0) return reshape({1});
     auto s = detail::wrap_dim(start_dim, dim()), e = detail::wrap_dim(end_dim, dim());
     TJIT_CHECK(s <= e, "flatten() has invalid args: start_dim cannot come after end_dim");
@@ -393,6 +414,7 @@ class Tensor {
   }
 
   Tensor unflatten(std::int64_t d, IntArrayRef new_sizes) const {
+    TJIT_TRACE("aten::unflatten.int", unflatten(d, new_sizes), *this, d, new_sizes);
     auto dd = detail::wrap_dim(d, dim());
     TJIT_CHECK(!new_sizes.empty(), "unflatten: sizes must be non-empty");
     Shape inner = infer_size(new_sizes, sizes()[static_cast<std::size_t>(dd)], "unflatten");
@@ -403,6 +425,7 @@ class Tensor {
   }
 
   std::vector<Tensor> split(std::int64_t split_size, std::int64_t d = 0) const {
+    TJIT_TRACE("aten::split.Tensor", split(split_size, d), *this, split_size, d);
     TJIT_CHECK(dim() != 0, "split expects at least a 1-dimensional tensor");
     TJIT_CHECK(split_size >= 0, "split expects split_size be non-negative, but got split_size=",
                split_size);
@@ -419,6 +442,7 @@ class Tensor {
   }
 
   std::vector<Tensor> split_with_sizes(IntArrayRef split_sizes, std::int64_t d = 0) const {
+    TJIT_TRACE("aten::split_with_sizes", split_with_sizes(split_sizes, d), *this, split_sizes, d);
     TJIT_CHECK(dim() != 0, "split expects at least a 1-dimensional tensor");
     std::int64_t size = this->size(d), total = 0;
     for (auto s : split_sizes) {
@@ -439,6 +463,7 @@ class Tensor {
   }
 
   std::vector<Tensor> chunk(std::int64_t chunks, std::int64_t d = 0) const {
+    TJIT_TRACE("aten::chunk", chunk(chunks, d), *this, chunks, d);
     TJIT_CHECK(dim() > 0, "chunk expects at least a 1-dimensional tensor");
     TJIT_CHECK(chunks > 0, "chunk expects `chunks` to be greater than 0, got: ", chunks);
     std::int64_t size = this->size(d);
@@ -451,6 +476,7 @@ class Tensor {
   }
 
   std::vector<Tensor> unbind(std::int64_t d = 0) const {
+    TJIT_TRACE("aten::unbind.int", unbind(d), *this, d);
     TJIT_CHECK(dim() > 0, "Dimension specified as 0 but tensor has no dimensions");
     std::int64_t size = this->size(d);
     std::vector<Tensor> out;
@@ -460,6 +486,7 @@ class Tensor {
   }
 
   Tensor diagonal(std::int64_t offset = 0, std::int64_t d1 = 0, std::int64_t d2 = 1) const {
+    TJIT_TRACE("aten::diagonal", diagonal(offset, d1, d2), *this, offset, d1, d2);
     auto a = detail::wrap_dim(d1, dim(), false), b = detail::wrap_dim(d2, dim(), false);
     TJIT_CHECK(a != b, "diagonal dimensions cannot be identical ", d1, ", ", d2);
     auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
@@ -584,6 +611,11 @@ class Tensor {
   const Impl& checked() const {
     TJIT_CHECK(impl_ != nullptr, "Expected a proper Tensor but got None (an undefined tensor)");
     return *impl_;
+  }
+  void* raw_data_ptr() const {
+    const Impl& m = checked();
+    return static_cast<char*>(m.storage.data()) +
+           m.offset * static_cast<std::int64_t>(tjit::element_size(m.dtype));
   }
   Impl& checked_mut() {
     TJIT_CHECK(impl_ != nullptr, "Expected a proper Tensor but got None (an undefined tensor)");

@@ -20,6 +20,7 @@ Tensor contiguous(const Tensor& t);
 Tensor to(const Tensor& t, ScalarType dtype, bool copy = false);
 
 inline Tensor Tensor::reshape(IntArrayRef shape) const {
+  TJIT_TRACE("aten::reshape", reshape(shape), *this, shape);
   DimVector sz, st;
   infer_size_into(shape, numel(), sz);
   if (view_strides_into(sz, st)) return as_strided(sz, st);

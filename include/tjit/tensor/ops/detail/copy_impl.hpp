@@ -8,6 +8,7 @@ namespace tjit {
 
 // dst[...] = src[...] with src broadcast to dst's shape and converted to dst's dtype.
 TJIT_DEF Tensor& copy_(Tensor& dst, const Tensor& src) {
+  TJIT_TRACE("aten::copy_", copy_(dst, src), dst, src, false);
   TJIT_CHECK(dst.defined() && src.defined(), "copy_: both tensors must be defined");
   Shape shape = broadcast_shapes(dst.sizes(), src.sizes());
   TJIT_CHECK(std::equal(shape.begin(), shape.end(), dst.sizes().begin(), dst.sizes().end()),
@@ -50,15 +51,24 @@ TJIT_DEF Tensor& copy_(Tensor& dst, const Tensor& src) {
 
 // A contiguous copy in `dtype` (same dtype: a plain copy).
 TJIT_DEF Tensor clone(const Tensor& t, std::optional<ScalarType> dtype) {
+  if (dtype && *dtype != t.scalar_type()) {
+    TJIT_TRACE("aten::to.dtype", clone(t, dtype), t, *dtype, false, true, std::nullopt);
+  } else {
+    TJIT_TRACE("aten::clone", clone(t, dtype), t, std::nullopt);
+  }
   Tensor out = Tensor::empty(t.sizes(), dtype.value_or(t.scalar_type()));
   copy_(out, t);
   return out;
 }
 
-TJIT_DEF Tensor contiguous(const Tensor& t) { return t.is_contiguous() ? t : clone(t); }
+TJIT_DEF Tensor contiguous(const Tensor& t) {
+  TJIT_TRACE("aten::contiguous", contiguous(t), t, 0);  // memory_format=contiguous_format
+  return t.is_contiguous() ? t : clone(t);
+}
 
 // `t` itself when it already has `dtype` (unless `copy`), else a converted copy.
 TJIT_DEF Tensor to(const Tensor& t, ScalarType dtype, bool copy) {
+  TJIT_TRACE("aten::to.dtype", to(t, dtype, copy), t, dtype, false, copy, std::nullopt);
   if (t.scalar_type() == dtype && !copy) return t;
   return clone(t, dtype);
 }

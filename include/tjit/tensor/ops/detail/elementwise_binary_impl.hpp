@@ -78,25 +78,31 @@ Tensor add_impl(const Tensor& a, const B& b, const Scalar& alpha, Tensor* out) {
 }  // namespace detail
 
 TJIT_DEF Tensor add(const Tensor& a, const Tensor& b, const Scalar& alpha) {
+  TJIT_TRACE("aten::add.Tensor", add(a, b, alpha), a, b, alpha);
   return detail::add_impl(a, b, alpha, nullptr);
 }
 TJIT_DEF Tensor add(const Tensor& a, const Scalar& b, const Scalar& alpha) {
+  TJIT_TRACE("aten::add.Scalar", add(a, b, alpha), a, b, alpha);
   return detail::add_impl(a, b, alpha, nullptr);
 }
 TJIT_DEF Tensor& add_(Tensor& self, const Tensor& b, const Scalar& alpha) {
+  TJIT_TRACE("aten::add_.Tensor", add_(self, b, alpha), self, b, alpha);
   detail::add_impl(self, b, alpha, &self);
   return self;
 }
 TJIT_DEF Tensor& add_(Tensor& self, const Scalar& b, const Scalar& alpha) {
+  TJIT_TRACE("aten::add_.Scalar", add_(self, b, alpha), self, b, alpha);
   detail::add_impl(self, b, alpha, &self);
   return self;
 }
 
 TJIT_DEF Tensor sub(const Tensor& a, const Tensor& b, const Scalar& alpha) {
+  TJIT_TRACE("aten::sub.Tensor", sub(a, b, alpha), a, b, alpha);
   detail::check_sub(a, b);
   return detail::add_impl(a, b, -alpha, nullptr);
 }
 TJIT_DEF Tensor sub(const Tensor& a, const Scalar& b, const Scalar& alpha) {
+  TJIT_TRACE("aten::sub.Scalar", sub(a, b, alpha), a, b, alpha);
   detail::check_sub(a, b);
   return detail::add_impl(a, b, -alpha, nullptr);
 }

@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <source_location>
 #include <string>
 #include <vector>
 
@@ -187,30 +188,30 @@ class Tensor {
 
   // Pointer to the first element.
   // Under tracing, reading data from C++ is reported (the trace cannot follow it).
-  void* data_ptr() const {
-    tracing::report_data_read(*this, tracing::DataRead::DataPtr);
+  void* data_ptr(std::source_location where = std::source_location::current()) const {
+    tracing::report_data_read(*this, tracing::DataRead::DataPtr, where);
     return raw_data_ptr();
   }
   template <class T>
-  T* data_ptr() const {
+  T* data_ptr(std::source_location where = std::source_location::current()) const {
     TJIT_CHECK(scalar_type_of<T> == scalar_type(), "expected scalar type ",
                to_string(scalar_type_of<T>), " but found ", to_string(scalar_type()));
-    return static_cast<T*>(data_ptr());
+    return static_cast<T*>(data_ptr(where));
   }
 
   // The single value of a one-element tensor.
-  Scalar item() const {
+  Scalar item(std::source_location where = std::source_location::current()) const {
     TJIT_CHECK(numel() == 1, "a Tensor with ", numel(),
                " elements cannot be converted to Scalar");
-    tracing::report_data_read(*this, tracing::DataRead::Item);
+    tracing::report_data_read(*this, tracing::DataRead::Item, where);
     return dispatch_all(scalar_type(), "item", [&](auto tag) -> Scalar {
       using T = decltype(tag);
       return Scalar(*static_cast<const T*>(raw_data_ptr()));
     });
   }
   template <class T>
-  T item() const {
-    return item().to<T>();
+  T item(std::source_location where = std::source_location::current()) const {
+    return item(where).to<T>();
   }
 
   // --- views (share storage) ------------------------------------------------------------------

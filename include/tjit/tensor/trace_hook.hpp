@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <source_location>
 #include <span>
 #include <string>
 #include <string_view>
@@ -64,7 +65,7 @@ struct Arg {
 };
 
 // How a tensor's data left the trace into C++ values the graph cannot follow.
-enum class DataRead : std::uint8_t { Item, Bool, DataPtr };
+enum class DataRead : std::uint8_t { Item, DataPtr };
 
 class Recorder {
  public:
@@ -72,9 +73,9 @@ class Recorder {
   // arguments in schema order, `outputs` its results. Called with the hook suspended.
   virtual void record(std::string_view op, std::span<const Arg> inputs,
                       std::span<const Arg> outputs) = 0;
-  // C++ code read a tensor's values (item(), a conversion, a data pointer): the trace will
-  // treat what it computed from them as constants.
-  virtual void data_read(const Tensor& t, DataRead how) = 0;
+  // C++ code at `where` read a tensor's values (item(), a data pointer): the trace will treat
+  // what it computed from them as constants.
+  virtual void data_read(const Tensor& t, DataRead how, const std::source_location& where) = 0;
 
  protected:
   ~Recorder() = default;
@@ -204,10 +205,10 @@ decltype(auto) traced_call(Recorder* r, std::string_view op, F&& run, const A&..
 }
 
 // Reports a read of `t`'s data to the active trace, if any.
-inline void report_data_read(const Tensor& t, DataRead how) {
+inline void report_data_read(const Tensor& t, DataRead how, const std::source_location& where) {
   if (Recorder* r = current_recorder) [[unlikely]] {
     Suspend off;
-    r->data_read(t, how);
+    r->data_read(t, how, where);
   }
 }
 

@@ -787,7 +787,7 @@ struct CodePrinter::Impl {
       for (std::size_t i = 0; i < inputs.size(); ++i) {
         const ir::Argument& arg = schema->arguments()[i];
         register_class_dependencies(arg.real_type());
-        std::string arg_name = gen_name(arg.name());
+        std::string arg_name = gen_name(arg.name().empty() ? "_" : arg.name());
         if (i == 0) {
           body += arg_name;
           if (print_first_argument_type) body += ": " + arg.real_type()->annotation_str();

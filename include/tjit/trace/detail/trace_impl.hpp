@@ -68,10 +68,7 @@ class TracingState final : public tracing::Recorder {
       in->setType(ir::Type::List(ir::Type::Tensor()));
       const auto& items = v.toList()->items;
       ir::Node* unpack = graph_->insertNode(graph_->createListUnpack(in, items.size()));
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        unpack->output(i)->setType(complete_type(items[i].toTensor()));
-        bind(items[i].toTensor(), unpack->output(i));
-      }
+      for (std::size_t i = 0; i < items.size(); ++i) bind(items[i].toTensor(), unpack->output(i));
     } else if (v.isTuple()) {
       std::vector<ir::TypePtr> types;
       const auto& elems = v.toTuple()->elements();

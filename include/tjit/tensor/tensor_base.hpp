@@ -217,7 +217,8 @@ class Tensor {
   // --- views (share storage) ------------------------------------------------------------------
   Tensor as_strided(IntArrayRef sizes, IntArrayRef strides,
                     std::optional<std::int64_t> offset = std::nullopt) const {
-    TJIT_TRACE("aten::as_strided", as_strided(sizes, strides, offset), *this, sizes, strides, offset);
+    TJIT_TRACE("aten::as_strided", as_strided(sizes, strides, offset), *this, sizes, strides,
+               offset);
     Tensor t = from_storage(storage(), sizes, strides, offset.value_or(storage_offset()),
                             scalar_type());
     return t;
@@ -511,12 +512,14 @@ class Tensor {
   }
 
   // Sizes with one -1 inferred from `numel`, with PyTorch's messages.
+  // not traced: a shape helper, no tensor op
   static Shape infer_size(IntArrayRef shape, std::int64_t numel, const char* op = "shape") {
     DimVector out;
     infer_size_into(shape, numel, out, op);
     return Shape(out.begin(), out.end());
   }
   // The same into a DimVector (no allocation for rank <= 5).
+  // not traced: a shape helper, no tensor op
   static void infer_size_into(IntArrayRef shape, std::int64_t numel, DimVector& out,
                               const char* op = "shape") {
     out.assign(shape.begin(), shape.end());
@@ -549,12 +552,14 @@ class Tensor {
 
   // Strides that view this tensor's elements with `new_sizes`, if any exist (ATen's
   // computeStride: groups of dims that are contiguous among themselves can be re-split).
+  // not traced: a shape helper, no tensor op
   std::optional<Shape> compute_view_strides(IntArrayRef new_sizes) const {
     DimVector st;
     if (!view_strides_into(new_sizes, st)) return std::nullopt;
     return Shape(st.begin(), st.end());
   }
   // The same into a DimVector; false when no such strides exist.
+  // not traced: a shape helper, no tensor op
   bool view_strides_into(IntArrayRef new_sizes, DimVector& new_strides) const {
     IntArrayRef old_sizes = sizes(), old_strides = strides();
     new_strides.assign(new_sizes.size(), 0);

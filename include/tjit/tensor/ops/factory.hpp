@@ -35,6 +35,7 @@ Tensor& fill_(Tensor& t, const Scalar& value);
 Tensor& zero_(Tensor& t);
 
 // A tensor holding a copy of `values` with the given sizes (default: 1-d).
+// not traced: made from C++ data (no TorchScript operator; a trace sees a constant)
 template <class T>
 Tensor tensor(const std::vector<T>& values, std::optional<Shape> sizes = std::nullopt) {
   Shape sz = sizes.value_or(Shape{static_cast<std::int64_t>(values.size())});
@@ -45,6 +46,7 @@ Tensor tensor(const std::vector<T>& values, std::optional<Shape> sizes = std::nu
   for (std::size_t i = 0; i < values.size(); ++i) p[i] = values[i];
   return t;
 }
+// not traced: made from C++ data (no TorchScript operator; a trace sees a constant)
 template <class T>
 Tensor tensor(std::initializer_list<T> values, std::optional<Shape> sizes = std::nullopt) {
   return tensor(std::vector<T>(values), std::move(sizes));

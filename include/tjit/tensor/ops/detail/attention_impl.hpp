@@ -42,6 +42,8 @@ inline std::vector<Tensor> in_projection_packed(const Tensor& q, const Tensor& k
 TJIT_DEF Tensor _masked_softmax(const Tensor& input, const Tensor& mask,
                                 std::optional<std::int64_t> dim,
                                 std::optional<std::int64_t> mask_type) {
+  TJIT_TRACE("aten::_masked_softmax", _masked_softmax(input, mask, dim, mask_type), input, mask,
+      dim, mask_type);
   TJIT_CHECK(input.sizes() == mask.sizes(), "Mask shape should match input shape");
   TJIT_CHECK(mask.scalar_type() == kBool, "Mask should be a boolean tensor");
   TJIT_CHECK(mask_type.has_value(), "Mask Type should be defined");
@@ -55,6 +57,8 @@ TJIT_DEF Tensor _masked_softmax(const Tensor& input, const Tensor& mask,
 TJIT_DEF std::tuple<Tensor, Tensor, Tensor> _transform_bias_rescale_qkv(const Tensor& qkv,
                                                                         const Tensor& qkv_bias,
                                                                         std::int64_t num_heads) {
+  TJIT_TRACE("aten::_transform_bias_rescale_qkv",
+      _transform_bias_rescale_qkv(qkv, qkv_bias, num_heads), qkv, qkv_bias, num_heads);
   TJIT_CHECK(qkv.dim() == 3, "_transform_bias_rescale_qkv: expected 3-D `qkv`, got ", qkv.dim(),
              "-D tensor");
   const std::int64_t b = qkv.size(0), t = qkv.size(1), d = qkv.size(2) / 3;
@@ -80,6 +84,11 @@ TJIT_DEF std::tuple<Tensor, Tensor> _native_multi_head_attention(
     std::int64_t num_head, const Tensor& qkv_weight, const Tensor& qkv_bias,
     const Tensor& proj_weight, const Tensor& proj_bias, const Tensor& mask, bool need_weights,
     bool average_attn_weights, std::optional<std::int64_t> mask_type) {
+  TJIT_TRACE("aten::_native_multi_head_attention",
+      _native_multi_head_attention(query, key, value, embed_dim, num_head, qkv_weight, qkv_bias,
+                                   proj_weight, proj_bias, mask, need_weights, average_attn_weights,
+                                   mask_type), query, key, value, embed_dim, num_head, qkv_weight,
+      qkv_bias, proj_weight, proj_bias, mask, need_weights, average_attn_weights, mask_type);
   const std::int64_t d = embed_dim;
   TJIT_CHECK(query.dim() == 3, "expected 3-D `query`, got ", query.dim(), "-D tensor");
   TJIT_CHECK(query.size(2) == embed_dim, "passed-in embed_dim ", embed_dim,
@@ -137,7 +146,11 @@ TJIT_DEF std::tuple<Tensor, Tensor> _native_multi_head_attention(
 
 TJIT_DEF std::tuple<Tensor, Tensor> _scaled_dot_product_attention(
     const Tensor& query, const Tensor& key, const Tensor& value, const Tensor& attn_mask,
-    double dropout_p, bool, bool is_causal) {
+    double dropout_p, bool need_attn_weights, bool is_causal) {
+  TJIT_TRACE("aten::_scaled_dot_product_attention",
+      _scaled_dot_product_attention(query, key, value, attn_mask, dropout_p, need_attn_weights,
+                                    is_causal), query, key, value, attn_mask, dropout_p,
+      need_attn_weights, is_causal);
   Tensor mask = attn_mask;
   if (is_causal) {
     TJIT_CHECK(!mask.defined(), "_scaled_dot_product_attention: Explicit attn_mask should not "
@@ -157,6 +170,8 @@ TJIT_DEF std::tuple<Tensor, Tensor> _scaled_dot_product_attention(
   return {matmul(attn, value), attn};
 }
 
+// not traced: F.multi_head_attention_forward is Python code, not a TorchScript operator (its
+// inner ops are recorded, as PyTorch records them)
 TJIT_DEF std::tuple<Tensor, Tensor> multi_head_attention_forward(
     const Tensor& query_in, const Tensor& key_in, const Tensor& value_in,
     std::int64_t embed_dim_to_check, std::int64_t num_heads, const Tensor& in_proj_weight,

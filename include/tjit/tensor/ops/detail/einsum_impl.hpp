@@ -78,6 +78,7 @@ inline Tensor einsum_pair(Tensor left, Tensor right, const std::vector<std::int6
 }  // namespace detail
 
 TJIT_DEF Tensor einsum(std::string_view eq, const std::vector<Tensor>& operands) {
+  TJIT_TRACE("aten::einsum", einsum(eq, operands), eq, operands, std::nullopt);
   using namespace detail;
   TJIT_CHECK(!operands.empty(), "einsum(): must provide at least one operand");
   const std::int64_t num_ops = static_cast<std::int64_t>(operands.size());

@@ -13,9 +13,6 @@ namespace tjit {
 
 TJIT_UNARY_NN(silu, "silu_cpu", x / (C(1) + std::exp(-x)), x / (C(1) + (-x).exp()))
 TJIT_UNARY_NN(mish, "mish_cpu", x * std::tanh(std::log1p(std::exp(x))), x * (x.exp().log1p()).tanh())
-TJIT_UNARY_NN(logsigmoid, "log_sigmoid_cpu",
-                 std::min(x, C(0)) - std::log1p(std::exp(-std::abs(x))),
-                 x.min(C(0)) - (-x.abs()).exp().log1p())
 TJIT_UNARY_NN(hardsigmoid, "hardsigmoid_cpu", std::min(std::max(x + C(3), C(0)), C(6)) / C(6),
                  (x + C(3)).max(C(0)).min(C(6)) / C(6))
 TJIT_UNARY_NN(hardswish, "hardswish_cpu", x * std::min(std::max(x + C(3), C(0)), C(6)) / C(6),
@@ -26,6 +23,20 @@ TJIT_UNARY_NN(selu, "elu_cpu",
                  C(1.0507009873554804934193349852946) *
                      (x > C(0)).select(x, C(1.6732632423543772848170429916717) * x.expm1()))
 #undef TJIT_UNARY_NN
+
+// logsigmoid is aten::log_sigmoid, which has no in-place form.
+TJIT_UNARY_FUNCTOR_IMPL(logsigmoid, "log_sigmoid_cpu", Same,
+                        std::min(x, C(0)) - std::log1p(std::exp(-std::abs(x))),
+                        x.min(C(0)) - (-x.abs()).exp().log1p())
+TJIT_DEF Tensor logsigmoid(const Tensor& t) {
+  TJIT_TRACE("aten::log_sigmoid", logsigmoid(t), t);
+  return detail::logsigmoid_impl(t, nullptr);
+}
+// not traced: aten::log_sigmoid_ is not in the registry (PyTorch has no in-place log_sigmoid)
+TJIT_DEF Tensor& logsigmoid_(Tensor& t) {
+  detail::logsigmoid_impl(t, &t);
+  return t;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Activations with parameters (relu, hardtanh, leaky_relu, elu, gelu, softplus, threshold, ...)
@@ -119,8 +130,12 @@ inline Tensor relu_impl(const Tensor& t, Tensor* out) {
                            out);
 }
 }  // namespace detail
-TJIT_DEF Tensor relu(const Tensor& t) { return detail::relu_impl(t, nullptr); }
+TJIT_DEF Tensor relu(const Tensor& t) {
+  TJIT_TRACE("aten::relu", relu(t), t);
+  return detail::relu_impl(t, nullptr);
+}
 TJIT_DEF Tensor& relu_(Tensor& t) {
+  TJIT_TRACE("aten::relu_", relu_(t), t);
   detail::relu_impl(t, &t);
   return t;
 }
@@ -128,6 +143,7 @@ TJIT_DEF Tensor& relu_(Tensor& t) {
 // clamp with optional bounds; result dtype follows the bounds' promotion as in PyTorch.
 TJIT_DEF Tensor clamp(const Tensor& t, std::optional<Scalar> min, std::optional<Scalar> max,
                     Tensor* out) {
+  TJIT_TRACE("aten::clamp", clamp(t, min, max, out), t, min, max);
   TJIT_CHECK(min || max, "torch.clamp: At least one of 'min' or 'max' must not be None");
   detail::ResultTypeState st;
   st.update(t);
@@ -147,12 +163,20 @@ TJIT_DEF Tensor clamp(const Tensor& t, std::optional<Scalar> min, std::optional<
                           detail::DispatchNumeric{}, out);
 }
 TJIT_DEF Tensor& clamp_(Tensor& t, std::optional<Scalar> min, std::optional<Scalar> max) {
+  TJIT_TRACE("aten::clamp_", clamp_(t, min, max), t, min, max);
   clamp(t, min, max, &t);
   return t;
 }
-TJIT_DEF Tensor clamp_min(const Tensor& t, const Scalar& min) { return clamp(t, min, std::nullopt); }
-TJIT_DEF Tensor clamp_max(const Tensor& t, const Scalar& max) { return clamp(t, std::nullopt, max); }
+TJIT_DEF Tensor clamp_min(const Tensor& t, const Scalar& min) {
+  TJIT_TRACE("aten::clamp_min", clamp_min(t, min), t, min);
+  return clamp(t, min, std::nullopt);
+}
+TJIT_DEF Tensor clamp_max(const Tensor& t, const Scalar& max) {
+  TJIT_TRACE("aten::clamp_max", clamp_max(t, max), t, max);
+  return clamp(t, std::nullopt, max);
+}
 TJIT_DEF Tensor clip(const Tensor& t, std::optional<Scalar> min, std::optional<Scalar> max) {
+  TJIT_TRACE("aten::clip", clip(t, min, max), t, min, max);
   return clamp(t, min, max);
 }
 
@@ -173,44 +197,58 @@ inline Tensor hardtanh_impl(const Tensor& t, const Scalar& min_val, const Scalar
 }
 }  // namespace detail
 TJIT_DEF Tensor hardtanh(const Tensor& t, const Scalar& min_val, const Scalar& max_val) {
+  TJIT_TRACE("aten::hardtanh", hardtanh(t, min_val, max_val), t, min_val, max_val);
   return detail::hardtanh_impl(t, min_val, max_val, nullptr);
 }
 TJIT_DEF Tensor& hardtanh_(Tensor& t, const Scalar& min_val, const Scalar& max_val) {
+  TJIT_TRACE("aten::hardtanh_", hardtanh_(t, min_val, max_val), t, min_val, max_val);
   detail::hardtanh_impl(t, min_val, max_val, &t);
   return t;
 }
-TJIT_DEF Tensor relu6(const Tensor& t) { return hardtanh(t, 0, 6); }
-TJIT_DEF Tensor& relu6_(Tensor& t) { return hardtanh_(t, 0, 6); }
+TJIT_DEF Tensor relu6(const Tensor& t) {
+  TJIT_TRACE("aten::relu6", relu6(t), t);
+  return hardtanh(t, 0, 6);
+}
+TJIT_DEF Tensor& relu6_(Tensor& t) {
+  TJIT_TRACE("aten::relu6_", relu6_(t), t);
+  return hardtanh_(t, 0, 6);
+}
 
 TJIT_DEF Tensor leaky_relu(const Tensor& t, const Scalar& negative_slope, Tensor* out) {
+  TJIT_TRACE("aten::leaky_relu", leaky_relu(t, negative_slope, out), t, negative_slope);
   return detail::activation<true>("leaky_relu", t, [&](auto tag) {
     using C = acc_t<decltype(tag)>;
     return detail::LeakyReluFn<C>{negative_slope.to<C>()};
   }, out);
 }
 TJIT_DEF Tensor& leaky_relu_(Tensor& t, const Scalar& negative_slope) {
+  TJIT_TRACE("aten::leaky_relu_", leaky_relu_(t, negative_slope), t, negative_slope);
   leaky_relu(t, negative_slope, &t);
   return t;
 }
 
 TJIT_DEF Tensor elu(const Tensor& t, const Scalar& alpha, const Scalar& scale,
                   const Scalar& input_scale, Tensor* out) {
+  TJIT_TRACE("aten::elu", elu(t, alpha, scale, input_scale, out), t, alpha, scale, input_scale);
   return detail::activation<true>("elu", t, [&](auto tag) {
     using C = acc_t<decltype(tag)>;
     return detail::EluFn<C>{alpha.to<C>(), scale.to<C>(), input_scale.to<C>()};
   }, out);
 }
 TJIT_DEF Tensor& elu_(Tensor& t, const Scalar& alpha) {
+  TJIT_TRACE("aten::elu_", elu_(t, alpha), t, alpha, 1, 1);
   elu(t, alpha, 1, 1, &t);
   return t;
 }
 // celu(x) = elu(x, alpha, scale=1, input_scale=1/alpha), as PyTorch computes it.
 TJIT_DEF Tensor celu(const Tensor& t, const Scalar& alpha, Tensor* out) {
+  TJIT_TRACE("aten::celu", celu(t, alpha, out), t, alpha);
   TJIT_CHECK(alpha.to_double() != 0, "ZeroDivisionError from celu: alpha cannot be 0.");
   return elu(t, alpha, 1, 1.0 / alpha.to_double(), out);
 }
 
 TJIT_DEF Tensor gelu(const Tensor& t, std::string_view approximate, Tensor* out) {
+  TJIT_TRACE("aten::gelu", gelu(t, approximate, out), t, approximate);
   TJIT_CHECK(approximate == "none" || approximate == "tanh",
              "approximate argument must be either none or tanh.");
   bool tanh_approx = approximate == "tanh";
@@ -219,11 +257,13 @@ TJIT_DEF Tensor gelu(const Tensor& t, std::string_view approximate, Tensor* out)
   }, out);
 }
 TJIT_DEF Tensor& gelu_(Tensor& t, std::string_view approximate) {
+  TJIT_TRACE("aten::gelu_", gelu_(t, approximate), t, approximate);
   gelu(t, approximate, &t);
   return t;
 }
 
 TJIT_DEF Tensor softplus(const Tensor& t, const Scalar& beta, const Scalar& threshold) {
+  TJIT_TRACE("aten::softplus", softplus(t, beta, threshold), t, beta, threshold);
   return detail::activation<true>("softplus", t, [&](auto tag) {
     using C = acc_t<decltype(tag)>;
     return detail::SoftplusFn<C>{beta.to<C>(), threshold.to<C>()};
@@ -232,6 +272,7 @@ TJIT_DEF Tensor softplus(const Tensor& t, const Scalar& beta, const Scalar& thre
 
 TJIT_DEF Tensor threshold(const Tensor& t, const Scalar& th, const Scalar& value,
                         Tensor* out) {
+  TJIT_TRACE("aten::threshold", threshold(t, th, value, out), t, th, value);
   return detail::activation<false>("threshold", t, [&](auto tag) {
     using C = acc_t<decltype(tag)>;
     using T = decltype(tag);
@@ -243,6 +284,7 @@ TJIT_DEF Tensor threshold(const Tensor& t, const Scalar& th, const Scalar& value
   }, out);
 }
 TJIT_DEF Tensor& threshold_(Tensor& t, const Scalar& th, const Scalar& value) {
+  TJIT_TRACE("aten::threshold_", threshold_(t, th, value), t, th, value);
   threshold(t, th, value, &t);
   return t;
 }

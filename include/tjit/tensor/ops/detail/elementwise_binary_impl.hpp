@@ -107,17 +107,21 @@ TJIT_DEF Tensor sub(const Tensor& a, const Scalar& b, const Scalar& alpha) {
   return detail::add_impl(a, b, -alpha, nullptr);
 }
 TJIT_DEF Tensor rsub(const Tensor& a, const Tensor& b, const Scalar& alpha) {
+  TJIT_TRACE("aten::rsub.Tensor", rsub(a, b, alpha), a, b, alpha);
   return sub(b, a, alpha);
 }
 TJIT_DEF Tensor rsub(const Tensor& a, const Scalar& b, const Scalar& alpha) {
+  TJIT_TRACE("aten::rsub.Scalar", rsub(a, b, alpha), a, b, alpha);
   return sub(detail::scalar_to_tensor(b), a, alpha);
 }
 TJIT_DEF Tensor& sub_(Tensor& self, const Tensor& b, const Scalar& alpha) {
+  TJIT_TRACE("aten::sub_.Tensor", sub_(self, b, alpha), self, b, alpha);
   detail::check_sub(self, b);
   detail::add_impl(self, b, -alpha, &self);
   return self;
 }
 TJIT_DEF Tensor& sub_(Tensor& self, const Scalar& b, const Scalar& alpha) {
+  TJIT_TRACE("aten::sub_.Scalar", sub_(self, b, alpha), self, b, alpha);
   detail::check_sub(self, b);
   detail::add_impl(self, b, -alpha, &self);
   return self;
@@ -179,38 +183,75 @@ Tensor div_impl(const Tensor& a, const B& b, std::optional<std::string_view> mod
 }
 }  // namespace detail
 
-TJIT_DEF Tensor mul(const Tensor& a, const Tensor& b) { return detail::mul_impl(a, b, nullptr); }
-TJIT_DEF Tensor mul(const Tensor& a, const Scalar& b) { return detail::mul_impl(a, b, nullptr); }
+TJIT_DEF Tensor mul(const Tensor& a, const Tensor& b) {
+  TJIT_TRACE("aten::mul.Tensor", mul(a, b), a, b);
+  return detail::mul_impl(a, b, nullptr);
+}
+TJIT_DEF Tensor mul(const Tensor& a, const Scalar& b) {
+  TJIT_TRACE("aten::mul.Scalar", mul(a, b), a, b);
+  return detail::mul_impl(a, b, nullptr);
+}
 TJIT_DEF Tensor& mul_(Tensor& self, const Tensor& b) {
+  TJIT_TRACE("aten::mul_.Tensor", mul_(self, b), self, b);
   detail::mul_impl(self, b, &self);
   return self;
 }
 TJIT_DEF Tensor& mul_(Tensor& self, const Scalar& b) {
+  TJIT_TRACE("aten::mul_.Scalar", mul_(self, b), self, b);
   detail::mul_impl(self, b, &self);
   return self;
 }
 
 TJIT_DEF Tensor div(const Tensor& a, const Tensor& b,
                   std::optional<std::string_view> rounding_mode) {
+  if (rounding_mode) {
+    TJIT_TRACE("aten::div.Tensor_mode", div(a, b, rounding_mode), a, b, rounding_mode);
+  } else {
+    TJIT_TRACE("aten::div.Tensor", div(a, b, rounding_mode), a, b);
+  }
   return detail::div_impl(a, b, rounding_mode, nullptr);
 }
 TJIT_DEF Tensor div(const Tensor& a, const Scalar& b,
                   std::optional<std::string_view> rounding_mode) {
+  if (rounding_mode) {
+    TJIT_TRACE("aten::div.Scalar_mode", div(a, b, rounding_mode), a, b, rounding_mode);
+  } else {
+    TJIT_TRACE("aten::div.Scalar", div(a, b, rounding_mode), a, b);
+  }
   return detail::div_impl(a, b, rounding_mode, nullptr);
 }
 TJIT_DEF Tensor& div_(Tensor& self, const Tensor& b,
                     std::optional<std::string_view> rounding_mode) {
+  if (rounding_mode) {
+    TJIT_TRACE("aten::div_.Tensor_mode", div_(self, b, rounding_mode), self, b, rounding_mode);
+  } else {
+    TJIT_TRACE("aten::div_.Tensor", div_(self, b, rounding_mode), self, b);
+  }
   detail::div_impl(self, b, rounding_mode, &self);
   return self;
 }
 TJIT_DEF Tensor& div_(Tensor& self, const Scalar& b,
                     std::optional<std::string_view> rounding_mode) {
+  if (rounding_mode) {
+    TJIT_TRACE("aten::div_.Scalar_mode", div_(self, b, rounding_mode), self, b, rounding_mode);
+  } else {
+    TJIT_TRACE("aten::div_.Scalar", div_(self, b, rounding_mode), self, b);
+  }
   detail::div_impl(self, b, rounding_mode, &self);
   return self;
 }
-TJIT_DEF Tensor true_divide(const Tensor& a, const Tensor& b) { return div(a, b); }
-TJIT_DEF Tensor floor_divide(const Tensor& a, const Tensor& b) { return div(a, b, "floor"); }
-TJIT_DEF Tensor floor_divide(const Tensor& a, const Scalar& b) { return div(a, b, "floor"); }
+TJIT_DEF Tensor true_divide(const Tensor& a, const Tensor& b) {
+  TJIT_TRACE("aten::true_divide.Tensor", true_divide(a, b), a, b);
+  return div(a, b);
+}
+TJIT_DEF Tensor floor_divide(const Tensor& a, const Tensor& b) {
+  TJIT_TRACE("aten::floor_divide", floor_divide(a, b), a, b);
+  return div(a, b, "floor");
+}
+TJIT_DEF Tensor floor_divide(const Tensor& a, const Scalar& b) {
+  TJIT_TRACE("aten::floor_divide.Scalar", floor_divide(a, b), a, b);
+  return div(a, b, "floor");
+}
 
 TJIT_BINARY_OP(remainder, Arith, DispatchNumeric, { return detail::remainder_value<C>(x, y); })
 TJIT_BINARY_OP(fmod, Arith, DispatchNumeric, {
@@ -223,17 +264,40 @@ TJIT_BINARY_OP(fmod, Arith, DispatchNumeric, {
     return std::fmod(x, y);
   }
 })
-TJIT_BINARY_OP(atan2, TrueDivide, DispatchFloating, { return std::atan2(x, y); })
-TJIT_BINARY_OP(maximum, Arith, DispatchAll, {
+TJIT_BINARY_OP_TENSOR_OTHER(atan2, TrueDivide, DispatchFloating, { return std::atan2(x, y); })
+TJIT_BINARY_OP_IMPL(maximum, Arith, DispatchAll, {
   if constexpr (std::is_floating_point_v<C>)
     if (std::isnan(x) || std::isnan(y)) return std::numeric_limits<C>::quiet_NaN();
   return x > y ? x : y;
 })
-TJIT_BINARY_OP(minimum, Arith, DispatchAll, {
+TJIT_BINARY_OP_IMPL(minimum, Arith, DispatchAll, {
   if constexpr (std::is_floating_point_v<C>)
     if (std::isnan(x) || std::isnan(y)) return std::numeric_limits<C>::quiet_NaN();
   return x < y ? x : y;
 })
+// aten::maximum / aten::minimum take a Tensor `other` and have no in-place form.
+#define TJIT_MAXIMUM_MINIMUM(name)                                                         \
+  TJIT_DEF Tensor name(const Tensor& a, const Tensor& b) {                                 \
+    TJIT_TRACE("aten::" #name, name(a, b), a, b);                                          \
+    return detail::name##_impl(a, b, nullptr);                                             \
+  }                                                                                        \
+  TJIT_DEF Tensor name(const Tensor& a, const Scalar& b) {                                 \
+    TJIT_TRACE("aten::" #name, name(a, b), a, detail::traced_scalar_to_tensor(b));         \
+    return detail::name##_impl(a, b, nullptr);                                             \
+  }                                                                                        \
+  /* not traced: aten::name_ does not exist (PyTorch has no in-place maximum/minimum) */   \
+  TJIT_DEF Tensor& name##_(Tensor& self, const Tensor& b) {                                \
+    detail::name##_impl(self, b, &self);                                                   \
+    return self;                                                                           \
+  }                                                                                        \
+  /* not traced: aten::name_ does not exist (PyTorch has no in-place maximum/minimum) */   \
+  TJIT_DEF Tensor& name##_(Tensor& self, const Scalar& b) {                                \
+    detail::name##_impl(self, b, &self);                                                   \
+    return self;                                                                           \
+  }
+TJIT_MAXIMUM_MINIMUM(maximum)
+TJIT_MAXIMUM_MINIMUM(minimum)
+#undef TJIT_MAXIMUM_MINIMUM
 
 // pow: integral tensors refuse negative integral exponents, as PyTorch does.
 namespace detail {
@@ -258,8 +322,12 @@ Tensor pow_impl(const Tensor& a, const B& b, Tensor* out) {
                    DispatchNumeric{}, out);
 }
 }  // namespace detail
-TJIT_DEF Tensor pow(const Tensor& a, const Tensor& b) { return detail::pow_impl(a, b, nullptr); }
+TJIT_DEF Tensor pow(const Tensor& a, const Tensor& b) {
+  TJIT_TRACE("aten::pow.Tensor_Tensor", pow(a, b), a, b);
+  return detail::pow_impl(a, b, nullptr);
+}
 TJIT_DEF Tensor pow(const Tensor& a, const Scalar& b) {
+  TJIT_TRACE("aten::pow.Tensor_Scalar", pow(a, b), a, b);
   if (b.is_integral(false) && is_integral_type(a.scalar_type(), true))
     TJIT_CHECK(b.to_long() >= 0, "Integers to negative integer powers are not allowed.");
   if (b.is_floating_point() || b.is_integral(false)) {
@@ -273,19 +341,23 @@ TJIT_DEF Tensor pow(const Tensor& a, const Scalar& b) {
   return detail::pow_impl(a, b, nullptr);
 }
 TJIT_DEF Tensor pow(const Scalar& a, const Tensor& b) {
+  TJIT_TRACE("aten::pow.Scalar", pow(a, b), a, b);
   return detail::pow_impl(detail::scalar_to_tensor(a), b, nullptr);
 }
 TJIT_DEF Tensor& pow_(Tensor& self, const Tensor& b) {
+  TJIT_TRACE("aten::pow_.Tensor", pow_(self, b), self, b);
   detail::pow_impl(self, b, &self);
   return self;
 }
 TJIT_DEF Tensor& pow_(Tensor& self, const Scalar& b) {
+  TJIT_TRACE("aten::pow_.Scalar", pow_(self, b), self, b);
   detail::pow_impl(self, b, &self);
   return self;
 }
 
 // where(condition, a, b): elementwise select with three-way broadcasting.
 TJIT_DEF Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
+  TJIT_TRACE("aten::where.self", where(cond, a, b), cond, a, b);
   TJIT_CHECK(cond.scalar_type() == kBool || cond.scalar_type() == kByte,
              "where expected condition to be a boolean tensor, but got a tensor with dtype ",
              to_string(cond.scalar_type()));
@@ -313,12 +385,15 @@ TJIT_DEF Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
   return out;
 }
 TJIT_DEF Tensor where(const Tensor& cond, const Tensor& a, const Scalar& b) {
+  TJIT_TRACE("aten::where.ScalarOther", where(cond, a, b), cond, a, b);
   return where(cond, a, detail::scalar_to_tensor(b));
 }
 TJIT_DEF Tensor where(const Tensor& cond, const Scalar& a, const Tensor& b) {
+  TJIT_TRACE("aten::where.ScalarSelf", where(cond, a, b), cond, a, b);
   return where(cond, detail::scalar_to_tensor(a), b);
 }
 TJIT_DEF Tensor where(const Tensor& cond, const Scalar& a, const Scalar& b) {
+  TJIT_TRACE("aten::where.Scalar", where(cond, a, b), cond, a, b);
   return where(cond, detail::scalar_to_tensor(a), detail::scalar_to_tensor(b));
 }
 

@@ -9,9 +9,11 @@ namespace tjit {
 TJIT_BINARY_OP(bitwise_and, Arith, DispatchIntegralBool, { return static_cast<C>(x & y); })
 TJIT_BINARY_OP(bitwise_or, Arith, DispatchIntegralBool, { return static_cast<C>(x | y); })
 TJIT_BINARY_OP(bitwise_xor, Arith, DispatchIntegralBool, { return static_cast<C>(x ^ y); })
-TJIT_BINARY_OP(logical_and, Logical, DispatchAll, { return x != C(0) && y != C(0); })
-TJIT_BINARY_OP(logical_or, Logical, DispatchAll, { return x != C(0) || y != C(0); })
-TJIT_BINARY_OP(logical_xor, Logical, DispatchAll, { return (x != C(0)) != (y != C(0)); })
+TJIT_BINARY_OP_TENSOR_OTHER(logical_and, Logical, DispatchAll, { return x != C(0) && y != C(0); })
+TJIT_BINARY_OP_TENSOR_OTHER(logical_or, Logical, DispatchAll, { return x != C(0) || y != C(0); })
+TJIT_BINARY_OP_TENSOR_OTHER(logical_xor, Logical, DispatchAll, {
+  return (x != C(0)) != (y != C(0));
+})
 TJIT_BINARY_OP(eq, Compare, DispatchAll, { return x == y; })
 TJIT_BINARY_OP(ne, Compare, DispatchAll, { return x != y; })
 TJIT_BINARY_OP(lt, Compare, DispatchAll, { return x < y; })

@@ -38,6 +38,11 @@ inline Tensor scalar_to_tensor(const Scalar& s) {
   t.set_wrapped_number(true);
   return t;
 }
+// The same for a tracer's argument list (made with the hook off: filling it is no data read).
+inline Tensor traced_scalar_to_tensor(const Scalar& s) {
+  tracing::Suspend off;
+  return scalar_to_tensor(s);
+}
 
 // The inner loop of a unary op: out[i] = cast<O>(f(cast<C>(in[i]))) over byte strides `st`.
 template <class O, class I, class C, class F>
@@ -404,7 +409,9 @@ inline T int_pow(T base, T exp) {
 
 // Defines a binary op (tensor-tensor, tensor-scalar, and both in place) from one functor body;
 // used at namespace tjit scope by elementwise_binary_impl.hpp and elementwise_compare_impl.hpp.
-#define TJIT_BINARY_OP(name, kind, Dispatch, body)                                         \
+// The ops report to the tracer as aten::name.Tensor / .Scalar and aten::name_.Tensor / .Scalar.
+// TJIT_BINARY_OP_IMPL alone defines only detail::name_impl.
+#define TJIT_BINARY_OP_IMPL(name, kind, Dispatch, body)                                    \
   namespace detail {                                                                       \
   template <class B>                                                                       \
   Tensor name##_impl(const Tensor& a, const B& b, Tensor* out) {                           \
@@ -417,16 +424,46 @@ inline T int_pow(T base, T exp) {
                      },                                                                    \
                      Dispatch{}, out);                                                     \
   }                                                                                        \
-  }                                                                                        \
-  TJIT_DEF Tensor name(const Tensor& a, const Tensor& b) { return detail::name##_impl(a, b, nullptr); } \
-  TJIT_DEF Tensor name(const Tensor& a, const Scalar& b) {                                   \
+  }
+#define TJIT_BINARY_OP(name, kind, Dispatch, body)                                         \
+  TJIT_BINARY_OP_IMPL(name, kind, Dispatch, body)                                          \
+  TJIT_DEF Tensor name(const Tensor& a, const Tensor& b) {                                 \
+    TJIT_TRACE("aten::" #name ".Tensor", name(a, b), a, b);                                \
     return detail::name##_impl(a, b, nullptr);                                             \
   }                                                                                        \
-  TJIT_DEF Tensor& name##_(Tensor& self, const Tensor& b) {                                  \
+  TJIT_DEF Tensor name(const Tensor& a, const Scalar& b) {                                 \
+    TJIT_TRACE("aten::" #name ".Scalar", name(a, b), a, b);                                \
+    return detail::name##_impl(a, b, nullptr);                                             \
+  }                                                                                        \
+  TJIT_DEF Tensor& name##_(Tensor& self, const Tensor& b) {                                \
+    TJIT_TRACE("aten::" #name "_.Tensor", name##_(self, b), self, b);                      \
     detail::name##_impl(self, b, &self);                                                   \
     return self;                                                                           \
   }                                                                                        \
-  TJIT_DEF Tensor& name##_(Tensor& self, const Scalar& b) {                                  \
+  TJIT_DEF Tensor& name##_(Tensor& self, const Scalar& b) {                                \
+    TJIT_TRACE("aten::" #name "_.Scalar", name##_(self, b), self, b);                      \
+    detail::name##_impl(self, b, &self);                                                   \
+    return self;                                                                           \
+  }
+// The same for ops whose only schemas take a Tensor `other` (aten::atan2, aten::logical_and,
+// ...): a Scalar is recorded as the wrapped-number tensor PyTorch's argument parser makes of it.
+#define TJIT_BINARY_OP_TENSOR_OTHER(name, kind, Dispatch, body)                            \
+  TJIT_BINARY_OP_IMPL(name, kind, Dispatch, body)                                          \
+  TJIT_DEF Tensor name(const Tensor& a, const Tensor& b) {                                 \
+    TJIT_TRACE("aten::" #name, name(a, b), a, b);                                          \
+    return detail::name##_impl(a, b, nullptr);                                             \
+  }                                                                                        \
+  TJIT_DEF Tensor name(const Tensor& a, const Scalar& b) {                                 \
+    TJIT_TRACE("aten::" #name, name(a, b), a, detail::traced_scalar_to_tensor(b));         \
+    return detail::name##_impl(a, b, nullptr);                                             \
+  }                                                                                        \
+  TJIT_DEF Tensor& name##_(Tensor& self, const Tensor& b) {                                \
+    TJIT_TRACE("aten::" #name "_", name##_(self, b), self, b);                             \
+    detail::name##_impl(self, b, &self);                                                   \
+    return self;                                                                           \
+  }                                                                                        \
+  TJIT_DEF Tensor& name##_(Tensor& self, const Scalar& b) {                                \
+    TJIT_TRACE("aten::" #name "_", name##_(self, b), self, detail::traced_scalar_to_tensor(b)); \
     detail::name##_impl(self, b, &self);                                                   \
     return self;                                                                           \
   }

@@ -66,8 +66,12 @@ TJIT_UNARY_FLOAT(reciprocal, C(1) / x, x.inverse())
         Dispatch{}, out);                                                                  \
   }                                                                                        \
   }                                                                                        \
-  TJIT_DEF Tensor name(const Tensor& t) { return detail::name##_impl(t, nullptr); }        \
+  TJIT_DEF Tensor name(const Tensor& t) {                                                  \
+    TJIT_TRACE("aten::" #name, name(t), t);                                                \
+    return detail::name##_impl(t, nullptr);                                                \
+  }                                                                                        \
   TJIT_DEF Tensor& name##_(Tensor& t) {                                                    \
+    TJIT_TRACE("aten::" #name "_", name##_(t), t);                                         \
     detail::name##_impl(t, &t);                                                            \
     return t;                                                                              \
   }
@@ -110,6 +114,7 @@ TJIT_UNARY_SAME(bitwise_not, detail::DispatchIntegralBool, {
 #undef TJIT_UNARY_SAME
 
 TJIT_DEF Tensor neg(const Tensor& t) {
+  TJIT_TRACE("aten::neg", neg(t), t);
   detail::check_not_bool(t, "Negation, the `-` operator, on a bool tensor is not supported. If "
                             "you are trying to invert a mask, use the `~` or `logical_not()` "
                             "operator instead.");
@@ -121,13 +126,18 @@ TJIT_DEF Tensor neg(const Tensor& t) {
                           detail::DispatchNumeric{});
 }
 TJIT_DEF Tensor& neg_(Tensor& t) {
+  TJIT_TRACE("aten::neg_", neg_(t), t);
   Tensor r = neg(t);
   copy_(t, r);
   return t;
 }
-TJIT_DEF Tensor square(const Tensor& t) { return pow(t, 2); }
+TJIT_DEF Tensor square(const Tensor& t) {
+  TJIT_TRACE("aten::square", square(t), t);
+  return pow(t, 2);
+}
 
 TJIT_DEF Tensor logical_not(const Tensor& t) {
+  TJIT_TRACE("aten::logical_not", logical_not(t), t);
   return detail::unary_op<detail::UnaryKind::BoolResult>("logical_not", t,
                           [](auto tag) {
                             using C = acc_t<decltype(tag)>;
@@ -136,6 +146,7 @@ TJIT_DEF Tensor logical_not(const Tensor& t) {
                           detail::DispatchAll{});
 }
 TJIT_DEF Tensor isnan(const Tensor& t) {
+  TJIT_TRACE("aten::isnan", isnan(t), t);
   return detail::unary_op<detail::UnaryKind::BoolResult>("isnan", t,
                           [](auto tag) {
                             using C = acc_t<decltype(tag)>;
@@ -147,6 +158,7 @@ TJIT_DEF Tensor isnan(const Tensor& t) {
                           detail::DispatchAll{});
 }
 TJIT_DEF Tensor isinf(const Tensor& t) {
+  TJIT_TRACE("aten::isinf", isinf(t), t);
   return detail::unary_op<detail::UnaryKind::BoolResult>("isinf", t,
                           [](auto tag) {
                             using C = acc_t<decltype(tag)>;
@@ -158,6 +170,7 @@ TJIT_DEF Tensor isinf(const Tensor& t) {
                           detail::DispatchAll{});
 }
 TJIT_DEF Tensor isfinite(const Tensor& t) {
+  TJIT_TRACE("aten::isfinite", isfinite(t), t);
   return detail::unary_op<detail::UnaryKind::BoolResult>("isfinite", t,
                           [](auto tag) {
                             using C = acc_t<decltype(tag)>;

@@ -23,6 +23,7 @@ namespace tjit {
 // tensor_split
 
 TJIT_DEF std::vector<Tensor> tensor_split(const Tensor& t, std::int64_t sections, std::int64_t dim) {
+  TJIT_TRACE("aten::tensor_split.sections", tensor_split(t, sections, dim), t, sections, dim);
   TJIT_CHECK(t.dim() > 0, "tensor_split expected at least a 1-dimensional tensor, but got a tensor "
                           "with ", t.dim(), " dims");
   TJIT_CHECK(sections > 0, "number of sections must be larger than 0, got ", sections);
@@ -41,6 +42,7 @@ TJIT_DEF std::vector<Tensor> tensor_split(const Tensor& t, std::int64_t sections
 
 TJIT_DEF std::vector<Tensor> tensor_split_indices(const Tensor& t, IntArrayRef indices,
                                                   std::int64_t dim) {
+  TJIT_TRACE("aten::tensor_split.indices", tensor_split_indices(t, indices, dim), t, indices, dim);
   TJIT_CHECK(t.dim() > 0, "tensor_split expected at least a 1-dimensional tensor, but got a tensor "
                           "with ", t.dim(), " dims");
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
@@ -56,6 +58,8 @@ TJIT_DEF std::vector<Tensor> tensor_split_indices(const Tensor& t, IntArrayRef i
 
 TJIT_DEF std::vector<Tensor> tensor_split(const Tensor& t, const Tensor& indices_or_sections,
                                           std::int64_t dim) {
+  TJIT_TRACE("aten::tensor_split.tensor_indices_or_sections",
+      tensor_split(t, indices_or_sections, dim), t, indices_or_sections, dim);
   TJIT_CHECK(indices_or_sections.scalar_type() == kLong,
              "tensor_split expected tensor_indices_or_sections to have dtype of long, but got ",
              to_string(indices_or_sections.scalar_type()));
@@ -132,13 +136,16 @@ C log_add_exp(C x, C y) {
 }  // namespace detail
 
 TJIT_DEF std::tuple<Tensor, Tensor> cummax(const Tensor& t, std::int64_t dim) {
+  TJIT_TRACE("aten::cummax", cummax(t, dim), t, dim);
   return detail::cum_extreme<true>(t, dim, "cummax_cpu");
 }
 TJIT_DEF std::tuple<Tensor, Tensor> cummin(const Tensor& t, std::int64_t dim) {
+  TJIT_TRACE("aten::cummin", cummin(t, dim), t, dim);
   return detail::cum_extreme<false>(t, dim, "cummin_cpu");
 }
 
 TJIT_DEF Tensor logcumsumexp(const Tensor& t, std::int64_t dim) {
+  TJIT_TRACE("aten::logcumsumexp", logcumsumexp(t, dim), t, dim);
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
   if (!is_floating_type(t.scalar_type()) || t.scalar_type() == kHalf)
     detail::dispatch_fail("logcumsumexp_out_cpu", t.scalar_type());
@@ -164,6 +171,9 @@ TJIT_DEF Tensor logcumsumexp(const Tensor& t, std::int64_t dim) {
 
 TJIT_DEF Tensor searchsorted(const Tensor& sorted, const Tensor& values, bool out_int32, bool right,
                              std::optional<std::string_view> side, const Tensor& sorter) {
+  TJIT_TRACE("aten::searchsorted.Tensor",
+      searchsorted(sorted, values, out_int32, right, side, sorter), sorted, values, out_int32,
+      right, side, sorter);
   if (side) {
     TJIT_CHECK(*side == "left" || *side == "right", "torch.searchsorted(): side can only be 'left' "
                "or 'right' but got ", *side);
@@ -214,6 +224,9 @@ TJIT_DEF Tensor searchsorted(const Tensor& sorted, const Tensor& values, bool ou
 
 TJIT_DEF Tensor searchsorted(const Tensor& sorted, const Scalar& value, bool out_int32, bool right,
                              std::optional<std::string_view> side, const Tensor& sorter) {
+  TJIT_TRACE("aten::searchsorted.Scalar",
+      searchsorted(sorted, value, out_int32, right, side, sorter), sorted, value, out_int32, right,
+      side, sorter);
   TJIT_CHECK(sorted.dim() == 1, "torch.searchsorted(): input value can be a scalar only when "
              "boundaries tensor dimension is 1, but we got boundaries tensor dim(",
              sorted.dim(), ") and input value's dim(0) numel(1)");
@@ -223,12 +236,16 @@ TJIT_DEF Tensor searchsorted(const Tensor& sorted, const Scalar& value, bool out
 
 TJIT_DEF Tensor bucketize(const Tensor& values, const Tensor& boundaries, bool out_int32,
                           bool right) {
+  TJIT_TRACE("aten::bucketize.Tensor", bucketize(values, boundaries, out_int32, right), values,
+      boundaries, out_int32, right);
   TJIT_CHECK(boundaries.dim() == 1, "boundaries tensor must be 1 dimension, but got dim(",
              boundaries.dim(), ")");
   return searchsorted(boundaries, values, out_int32, right);
 }
 TJIT_DEF Tensor bucketize(const Scalar& value, const Tensor& boundaries, bool out_int32,
                           bool right) {
+  TJIT_TRACE("aten::bucketize.Scalar", bucketize(value, boundaries, out_int32, right), value,
+      boundaries, out_int32, right);
   TJIT_CHECK(boundaries.dim() == 1, "boundaries tensor must be 1 dimension, but got dim(",
              boundaries.dim(), ")");
   return searchsorted(boundaries, value, out_int32, right);
@@ -252,6 +269,8 @@ inline std::int64_t checked_index(std::int64_t i, std::int64_t size) {
 
 TJIT_DEF Tensor& index_add_(Tensor& t, std::int64_t dim, const Tensor& index, const Tensor& source,
                             const Scalar& alpha) {
+  TJIT_TRACE("aten::index_add_", index_add_(t, dim, index, source, alpha), t, dim, index, source,
+      alpha);
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
   TJIT_CHECK(index.scalar_type() == kLong || index.scalar_type() == kInt,
              "index_add_(): Expected dtype int32/int64 for index");
@@ -277,11 +296,15 @@ TJIT_DEF Tensor& index_add_(Tensor& t, std::int64_t dim, const Tensor& index, co
 }
 TJIT_DEF Tensor index_add(const Tensor& t, std::int64_t dim, const Tensor& index,
                           const Tensor& source, const Scalar& alpha) {
+  TJIT_TRACE("aten::index_add", index_add(t, dim, index, source, alpha), t, dim, index, source,
+      alpha);
   Tensor r = clone(t);
   return index_add_(r, dim, index, source, alpha);
 }
 
 TJIT_DEF Tensor& index_fill_(Tensor& t, std::int64_t dim, const Tensor& index, const Scalar& value) {
+  TJIT_TRACE("aten::index_fill_.int_Scalar", index_fill_(t, dim, index, value), t, dim, index,
+      value);
   TJIT_CHECK(index.scalar_type() == kLong, "index_fill_(): Expected dtype int64 for index.");
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
   auto idx = detail::index_values(index, "index_fill_()");
@@ -296,22 +319,27 @@ TJIT_DEF Tensor& index_fill_(Tensor& t, std::int64_t dim, const Tensor& index, c
   return t;
 }
 TJIT_DEF Tensor& index_fill_(Tensor& t, std::int64_t dim, const Tensor& index, const Tensor& value) {
+  TJIT_TRACE("aten::index_fill_.int_Tensor", index_fill_(t, dim, index, value), t, dim, index,
+      value);
   TJIT_CHECK(value.dim() == 0, "index_fill_ only supports a 0-dimensional value tensor, but got "
              "tensor with ", value.dim(), " dimension(s).");
   return index_fill_(t, dim, index, value.item());
 }
 TJIT_DEF Tensor index_fill(const Tensor& t, std::int64_t dim, const Tensor& index,
                            const Scalar& value) {
+  TJIT_TRACE("aten::index_fill.int_Scalar", index_fill(t, dim, index, value), t, dim, index, value);
   Tensor r = clone(t);
   return index_fill_(r, dim, index, value);
 }
 TJIT_DEF Tensor index_fill(const Tensor& t, std::int64_t dim, const Tensor& index,
                            const Tensor& value) {
+  TJIT_TRACE("aten::index_fill.int_Tensor", index_fill(t, dim, index, value), t, dim, index, value);
   Tensor r = clone(t);
   return index_fill_(r, dim, index, value);
 }
 
 TJIT_DEF Tensor& masked_scatter_(Tensor& t, const Tensor& mask, const Tensor& source) {
+  TJIT_TRACE("aten::masked_scatter_", masked_scatter_(t, mask, source), t, mask, source);
   TJIT_CHECK(mask.scalar_type() == kBool || mask.scalar_type() == kByte,
              "masked_scatter_ only supports boolean masks, but got mask with dtype ",
              to_string(mask.scalar_type()));
@@ -325,6 +353,7 @@ TJIT_DEF Tensor& masked_scatter_(Tensor& t, const Tensor& mask, const Tensor& so
   return index_put_(t, {std::optional<Tensor>(m)}, vals);
 }
 TJIT_DEF Tensor masked_scatter(const Tensor& t, const Tensor& mask, const Tensor& source) {
+  TJIT_TRACE("aten::masked_scatter", masked_scatter(t, mask, source), t, mask, source);
   Shape shape = broadcast_shapes(t.sizes(), mask.sizes());
   Tensor r = contiguous(t.expand(shape));
   if (r.is_alias_of(t)) r = clone(r);
@@ -335,6 +364,8 @@ TJIT_DEF Tensor masked_scatter(const Tensor& t, const Tensor& mask, const Tensor
 // repeat_interleave
 
 TJIT_DEF Tensor repeat_interleave(const Tensor& repeats, std::optional<std::int64_t> output_size) {
+  TJIT_TRACE("aten::repeat_interleave.Tensor", repeat_interleave(repeats, output_size), repeats,
+      output_size);
   TJIT_CHECK(repeats.dim() <= 1, "repeats must be 0-dim or 1-dim tensor");
   TJIT_CHECK(repeats.scalar_type() == kLong || repeats.scalar_type() == kInt,
              "repeats has to be Long or Int tensor");
@@ -357,6 +388,8 @@ TJIT_DEF Tensor repeat_interleave(const Tensor& repeats, std::optional<std::int6
 TJIT_DEF Tensor repeat_interleave(const Tensor& t, const Tensor& repeats,
                                   std::optional<std::int64_t> dim,
                                   std::optional<std::int64_t> output_size) {
+  TJIT_TRACE("aten::repeat_interleave.self_Tensor", repeat_interleave(t, repeats, dim, output_size),
+      t, repeats, dim, output_size);
   Tensor input = dim ? t : contiguous(t).view({-1});
   const std::int64_t d = dim ? detail::wrap_dim(*dim, input.dim()) : 0;
   if (input.dim() == 0) input = input.view({1});
@@ -371,6 +404,8 @@ TJIT_DEF Tensor repeat_interleave(const Tensor& t, const Tensor& repeats,
 TJIT_DEF Tensor repeat_interleave(const Tensor& t, std::int64_t repeats,
                                   std::optional<std::int64_t> dim,
                                   std::optional<std::int64_t> output_size) {
+  TJIT_TRACE("aten::repeat_interleave.self_int", repeat_interleave(t, repeats, dim, output_size), t,
+      repeats, dim, output_size);
   TJIT_CHECK(repeats >= 0, "repeats can not be negative");
   return repeat_interleave(t, scalar_tensor(repeats, kLong), dim, output_size);
 }
@@ -414,6 +449,15 @@ TJIT_DEF Tensor upsample_antialias(const Tensor& input,
                                    const std::optional<std::vector<std::int64_t>>& output_size,
                                    std::string_view mode, bool align_corners,
                                    const std::optional<std::vector<double>>& scale_factors) {
+  if (mode == "bilinear") {
+    TJIT_TRACE("aten::_upsample_bilinear2d_aa.vec",
+        upsample_antialias(input, output_size, mode, align_corners, scale_factors), input,
+        output_size, align_corners, scale_factors);
+  } else {
+    TJIT_TRACE("aten::_upsample_bicubic2d_aa.vec",
+        upsample_antialias(input, output_size, mode, align_corners, scale_factors), input,
+        output_size, align_corners, scale_factors);
+  }
   TJIT_CHECK(mode == "bilinear" || mode == "bicubic",
              "Anti-alias option is only supported for bilinear and bicubic modes");
   TJIT_CHECK(input.dim() == 4, "Non-empty 4D data tensor expected but got a tensor with sizes ",
@@ -458,6 +502,9 @@ TJIT_DEF std::tuple<Tensor, Tensor, Tensor> native_layer_norm(const Tensor& inpu
                                                               IntArrayRef normalized_shape,
                                                               const Tensor& weight,
                                                               const Tensor& bias, double eps) {
+  TJIT_TRACE("aten::native_layer_norm",
+      native_layer_norm(input, normalized_shape, weight, bias, eps), input, normalized_shape,
+      weight, bias, eps);
   std::vector<std::int64_t> in_sizes(input.sizes().begin(), input.sizes().end());
   std::vector<std::int64_t> ns(normalized_shape.begin(), normalized_shape.end());
   kernels::check_layer_norm(in_sizes, ns);
@@ -491,6 +538,9 @@ TJIT_DEF std::tuple<Tensor, Tensor, Tensor> native_layer_norm(const Tensor& inpu
 TJIT_DEF std::tuple<Tensor, Tensor, Tensor> native_batch_norm(
     const Tensor& input, const Tensor& weight, const Tensor& bias, const Tensor& running_mean,
     const Tensor& running_var, bool training, double momentum, double eps) {
+  TJIT_TRACE("aten::native_batch_norm",
+      native_batch_norm(input, weight, bias, running_mean, running_var, training, momentum, eps),
+      input, weight, bias, running_mean, running_var, training, momentum, eps);
   TJIT_CHECK(input.dim() >= 2, "batch_norm: expected an input with at least 2 dims, but got ",
              detail::shape_str(input.sizes()));
   const std::int64_t n = input.size(0), c = input.size(1);

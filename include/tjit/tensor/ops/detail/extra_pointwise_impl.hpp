@@ -95,36 +95,46 @@ struct RoundDecimalsFn {
 }  // namespace detail
 
 TJIT_DEF Tensor bitwise_left_shift(const Tensor& a, const Tensor& b) {
+  TJIT_TRACE("aten::bitwise_left_shift.Tensor", bitwise_left_shift(a, b), a, b);
   return detail::shift_impl<true>(a, b, nullptr);
 }
 TJIT_DEF Tensor bitwise_left_shift(const Tensor& a, const Scalar& b) {
+  TJIT_TRACE("aten::bitwise_left_shift.Tensor_Scalar", bitwise_left_shift(a, b), a, b);
   return detail::shift_impl<true>(a, b, nullptr);
 }
 TJIT_DEF Tensor bitwise_left_shift(const Scalar& a, const Tensor& b) {
+  TJIT_TRACE("aten::bitwise_left_shift.Scalar_Tensor", bitwise_left_shift(a, b), a, b);
   return detail::shift_impl<true>(detail::scalar_to_tensor(a), b, nullptr);
 }
 TJIT_DEF Tensor& bitwise_left_shift_(Tensor& self, const Tensor& b) {
+  TJIT_TRACE("aten::bitwise_left_shift_.Tensor", bitwise_left_shift_(self, b), self, b);
   detail::shift_impl<true>(self, b, &self);
   return self;
 }
 TJIT_DEF Tensor& bitwise_left_shift_(Tensor& self, const Scalar& b) {
+  TJIT_TRACE("aten::bitwise_left_shift_.Tensor_Scalar", bitwise_left_shift_(self, b), self, b);
   detail::shift_impl<true>(self, b, &self);
   return self;
 }
 TJIT_DEF Tensor bitwise_right_shift(const Tensor& a, const Tensor& b) {
+  TJIT_TRACE("aten::bitwise_right_shift.Tensor", bitwise_right_shift(a, b), a, b);
   return detail::shift_impl<false>(a, b, nullptr);
 }
 TJIT_DEF Tensor bitwise_right_shift(const Tensor& a, const Scalar& b) {
+  TJIT_TRACE("aten::bitwise_right_shift.Tensor_Scalar", bitwise_right_shift(a, b), a, b);
   return detail::shift_impl<false>(a, b, nullptr);
 }
 TJIT_DEF Tensor bitwise_right_shift(const Scalar& a, const Tensor& b) {
+  TJIT_TRACE("aten::bitwise_right_shift.Scalar_Tensor", bitwise_right_shift(a, b), a, b);
   return detail::shift_impl<false>(detail::scalar_to_tensor(a), b, nullptr);
 }
 TJIT_DEF Tensor& bitwise_right_shift_(Tensor& self, const Tensor& b) {
+  TJIT_TRACE("aten::bitwise_right_shift_.Tensor", bitwise_right_shift_(self, b), self, b);
   detail::shift_impl<false>(self, b, &self);
   return self;
 }
 TJIT_DEF Tensor& bitwise_right_shift_(Tensor& self, const Scalar& b) {
+  TJIT_TRACE("aten::bitwise_right_shift_.Tensor_Scalar", bitwise_right_shift_(self, b), self, b);
   detail::shift_impl<false>(self, b, &self);
   return self;
 }
@@ -145,14 +155,17 @@ inline Tensor round_decimals_impl(const Tensor& t, std::int64_t decimals, Tensor
 }  // namespace detail
 
 TJIT_DEF Tensor round(const Tensor& t, std::int64_t decimals) {
+  TJIT_TRACE("aten::round.decimals", round(t, decimals), t, decimals);
   return detail::round_decimals_impl(t, decimals, nullptr);
 }
 TJIT_DEF Tensor& round_(Tensor& t, std::int64_t decimals) {
+  TJIT_TRACE("aten::round_.decimals", round_(t, decimals), t, decimals);
   detail::round_decimals_impl(t, decimals, &t);
   return t;
 }
 
 TJIT_DEF Tensor hardshrink(const Tensor& t, const Scalar& lambd) {
+  TJIT_TRACE("aten::hardshrink", hardshrink(t, lambd), t, lambd);
   return detail::float_unary(
       "hardshrink_cpu", t,
       [&](auto tag) {
@@ -164,6 +177,7 @@ TJIT_DEF Tensor hardshrink(const Tensor& t, const Scalar& lambd) {
 }
 
 TJIT_DEF Tensor softshrink(const Tensor& t, const Scalar& lambd) {
+  TJIT_TRACE("aten::softshrink", softshrink(t, lambd), t, lambd);
   TJIT_CHECK(lambd.to_double() >= 0, "lambda must be greater or equal to 0, but found to be ",
              lambd.to_double(), ".");
   return detail::float_unary(
@@ -177,6 +191,7 @@ TJIT_DEF Tensor softshrink(const Tensor& t, const Scalar& lambd) {
 }
 
 TJIT_DEF Tensor glu(const Tensor& t, std::int64_t dim) {
+  TJIT_TRACE("aten::glu", glu(t, dim), t, dim);
   TJIT_CHECK(t.dim() > 0, "glu does not support scalars because halving size must be even");
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
   const std::int64_t n = t.size(d);
@@ -190,6 +205,7 @@ TJIT_DEF Tensor glu(const Tensor& t, std::int64_t dim) {
 // PyTorch: the output drawn from N(0, 1) (or N(0, std)) in its own memory order, then scaled by
 // the std tensor and shifted by the mean tensor.
 TJIT_DEF Tensor normal(const Tensor& mean, double std, Generator* gen) {
+  TJIT_TRACE("aten::normal.Tensor_float", normal(mean, std, gen), mean, std, std::nullopt);
   TJIT_CHECK(std >= 0.0, "normal expects std >= 0.0, but found std ", std);
   Tensor out = Tensor::empty(mean.sizes(), mean.scalar_type());
   normal_(out, 0, std, gen);
@@ -203,6 +219,7 @@ inline void check_normal_std(const Tensor& std) {
 }  // namespace detail
 
 TJIT_DEF Tensor normal(double mean, const Tensor& std, Generator* gen) {
+  TJIT_TRACE("aten::normal.float_Tensor", normal(mean, std, gen), mean, std, std::nullopt);
   detail::check_normal_std(std);
   Tensor out = Tensor::empty(std.sizes(), std.scalar_type());
   normal_(out, 0, 1, gen);
@@ -210,6 +227,7 @@ TJIT_DEF Tensor normal(double mean, const Tensor& std, Generator* gen) {
   return add_(out, mean);
 }
 TJIT_DEF Tensor normal(const Tensor& mean, const Tensor& std, Generator* gen) {
+  TJIT_TRACE("aten::normal.Tensor_Tensor", normal(mean, std, gen), mean, std, std::nullopt);
   detail::check_normal_std(std);
   Shape shape = broadcast_shapes(mean.sizes(), std.sizes());
   Tensor out = Tensor::empty(shape, mean.scalar_type());

@@ -9,9 +9,14 @@
 
 namespace tjit {
 
-TJIT_DEF Tensor empty(IntArrayRef sizes, ScalarType dtype) { return Tensor::empty(sizes, dtype); }
+TJIT_DEF Tensor empty(IntArrayRef sizes, ScalarType dtype) {
+  TJIT_TRACE("aten::empty.memory_format", empty(sizes, dtype), sizes, dtype, std::nullopt, kCPU,
+      false, std::nullopt);
+  return Tensor::empty(sizes, dtype);
+}
 
 TJIT_DEF Tensor& fill_(Tensor& t, const Scalar& value) {
+  TJIT_TRACE("aten::fill_.Scalar", fill_(t, value), t, value);
   dispatch_all(t.scalar_type(), "fill_", [&](auto tag) {
     using T = decltype(tag);
     T val;
@@ -33,34 +38,54 @@ TJIT_DEF Tensor& fill_(Tensor& t, const Scalar& value) {
   return t;
 }
 
-TJIT_DEF Tensor& zero_(Tensor& t) { return fill_(t, 0); }
+TJIT_DEF Tensor& zero_(Tensor& t) {
+  TJIT_TRACE("aten::zero_", zero_(t), t);
+  return fill_(t, 0);
+}
 
 TJIT_DEF Tensor full(IntArrayRef sizes, const Scalar& value, std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::full", full(sizes, value, dtype), sizes, value, dtype, std::nullopt, kCPU,
+      false);
   ScalarType dt = dtype.value_or(value.is_floating_point() ? default_dtype() : value.type());
   Tensor t = Tensor::empty(sizes, dt);
   return fill_(t, value);
 }
-TJIT_DEF Tensor zeros(IntArrayRef sizes, ScalarType dtype) { return full(sizes, 0, dtype); }
-TJIT_DEF Tensor ones(IntArrayRef sizes, ScalarType dtype) { return full(sizes, 1, dtype); }
+TJIT_DEF Tensor zeros(IntArrayRef sizes, ScalarType dtype) {
+  TJIT_TRACE("aten::zeros", zeros(sizes, dtype), sizes, dtype, std::nullopt, kCPU, false);
+  return full(sizes, 0, dtype);
+}
+TJIT_DEF Tensor ones(IntArrayRef sizes, ScalarType dtype) {
+  TJIT_TRACE("aten::ones", ones(sizes, dtype), sizes, dtype, std::nullopt, kCPU, false);
+  return full(sizes, 1, dtype);
+}
 TJIT_DEF Tensor empty_like(const Tensor& t, std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::empty_like", empty_like(t, dtype), t, dtype, std::nullopt, kCPU, false, 0);
   return Tensor::empty(t.sizes(), dtype.value_or(t.scalar_type()));
 }
 TJIT_DEF Tensor zeros_like(const Tensor& t, std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::zeros_like", zeros_like(t, dtype), t, dtype, std::nullopt, kCPU, false, 0);
   return full(t.sizes(), 0, dtype.value_or(t.scalar_type()));
 }
 TJIT_DEF Tensor ones_like(const Tensor& t, std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::ones_like", ones_like(t, dtype), t, dtype, std::nullopt, kCPU, false, 0);
   return full(t.sizes(), 1, dtype.value_or(t.scalar_type()));
 }
 TJIT_DEF Tensor full_like(const Tensor& t, const Scalar& value, std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::full_like", full_like(t, value, dtype), t, value, dtype, std::nullopt, kCPU,
+      false, 0);
   return full(t.sizes(), value, dtype.value_or(t.scalar_type()));
 }
 
 TJIT_DEF Tensor scalar_tensor(const Scalar& value, std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::scalar_tensor", scalar_tensor(value, dtype), value, dtype, std::nullopt, kCPU,
+      false);
   return full({}, value, dtype);
 }
 
 TJIT_DEF Tensor arange(const Scalar& start, const Scalar& end, const Scalar& step,
                        std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::arange.start_step", arange(start, end, step, dtype), start, end, step, dtype,
+      std::nullopt, kCPU, false);
   bool any_float = start.is_floating_point() || end.is_floating_point() || step.is_floating_point();
   ScalarType dt = dtype.value_or(any_float ? default_dtype() : kLong);
   double s = start.to_double(), e = end.to_double(), st = step.to_double();
@@ -92,11 +117,14 @@ TJIT_DEF Tensor arange(const Scalar& start, const Scalar& end, const Scalar& ste
   return t;
 }
 TJIT_DEF Tensor arange(const Scalar& end, std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::arange", arange(end, dtype), end, dtype, std::nullopt, kCPU, false);
   return arange(end.is_floating_point() ? Scalar(0.0) : Scalar(0), end, 1, dtype);
 }
 
 TJIT_DEF Tensor linspace(const Scalar& start, const Scalar& end, std::int64_t steps,
                          std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::linspace", linspace(start, end, steps, dtype), start, end, steps, dtype,
+      std::nullopt, kCPU, false);
   TJIT_CHECK(steps >= 0, "number of steps must be non-negative");
   ScalarType dt = dtype.value_or(default_dtype());
   Tensor t = Tensor::empty({steps}, dt);
@@ -127,6 +155,11 @@ TJIT_DEF Tensor linspace(const Scalar& start, const Scalar& end, std::int64_t st
 }
 
 TJIT_DEF Tensor eye(std::int64_t n, std::optional<std::int64_t> m, ScalarType dtype) {
+  if (m) {
+    TJIT_TRACE("aten::eye.m", eye(n, m, dtype), n, *m, dtype, std::nullopt, kCPU, false);
+  } else {
+    TJIT_TRACE("aten::eye", eye(n, m, dtype), n, dtype, std::nullopt, kCPU, false);
+  }
   std::int64_t cols = m.value_or(n);
   TJIT_CHECK(n >= 0, "n must be greater or equal to 0, got ", n);
   TJIT_CHECK(cols >= 0, "m must be greater or equal to 0, got ", cols);
@@ -136,6 +169,7 @@ TJIT_DEF Tensor eye(std::int64_t n, std::optional<std::int64_t> m, ScalarType dt
   return t;
 }
 
+// not traced: wraps memory the caller owns (no TorchScript operator; a trace sees a constant)
 TJIT_DEF Tensor from_blob(void* data, IntArrayRef sizes, IntArrayRef strides, ScalarType dtype,
                           std::function<void(void*)> deleter) {
   TJIT_CHECK(sizes.size() == strides.size(), "from_blob: sizes and strides differ in length");
@@ -151,6 +185,7 @@ TJIT_DEF Tensor from_blob(void* data, IntArrayRef sizes, IntArrayRef strides, Sc
   return Tensor::from_storage(Storage::wrap(data, nbytes, std::move(keep)), sizes, strides, 0,
                               dtype);
 }
+// not traced: wraps memory the caller owns (no TorchScript operator; a trace sees a constant)
 TJIT_DEF Tensor from_blob(void* data, IntArrayRef sizes, ScalarType dtype,
                           std::function<void(void*)> deleter) {
   Shape st = detail::contiguous_strides(sizes);

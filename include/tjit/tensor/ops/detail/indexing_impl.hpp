@@ -248,6 +248,7 @@ inline void scatter_impl(Tensor& self, std::int64_t dim, const Tensor& index, co
 }  // namespace detail
 
 TJIT_DEF Tensor index(const Tensor& t, const std::vector<std::optional<Tensor>>& indices) {
+  TJIT_TRACE("aten::index.Tensor", index(t, indices), t, indices);
   detail::AdvIndex r = detail::resolve_index(t, indices);
   Tensor out = Tensor::empty(r.result_shape, t.scalar_type());
   const std::size_t es = t.element_size();
@@ -263,6 +264,8 @@ TJIT_DEF Tensor index(const Tensor& t, const std::vector<std::optional<Tensor>>&
 
 TJIT_DEF Tensor& index_put_(Tensor& t, const std::vector<std::optional<Tensor>>& indices,
                             const Tensor& values, bool accumulate) {
+  TJIT_TRACE("aten::index_put_", index_put_(t, indices, values, accumulate), t, indices, values,
+      accumulate);
   TJIT_CHECK(values.scalar_type() == t.scalar_type(), "Index put requires the source and "
              "destination dtypes match, got ", to_string(t.scalar_type()), " for the destination "
              "and ", to_string(values.scalar_type()), " for the source.");
@@ -293,11 +296,14 @@ TJIT_DEF Tensor& index_put_(Tensor& t, const std::vector<std::optional<Tensor>>&
 
 TJIT_DEF Tensor index_put(const Tensor& t, const std::vector<std::optional<Tensor>>& indices,
                           const Tensor& values, bool accumulate) {
+  TJIT_TRACE("aten::index_put", index_put(t, indices, values, accumulate), t, indices, values,
+      accumulate);
   Tensor out = clone(t);
   return index_put_(out, indices, values, accumulate);
 }
 
 TJIT_DEF Tensor index_select(const Tensor& t, std::int64_t dim, const Tensor& index) {
+  TJIT_TRACE("aten::index_select", index_select(t, dim, index), t, dim, index);
   TJIT_CHECK(index.dim() <= 1, "index_select(): Index is supposed to be a vector");
   TJIT_CHECK(index.scalar_type() == kLong || index.scalar_type() == kInt,
              "index_select(): Expected dtype int32 or int64 for index");
@@ -316,6 +322,7 @@ TJIT_DEF Tensor index_select(const Tensor& t, std::int64_t dim, const Tensor& in
 }
 
 TJIT_DEF Tensor gather(const Tensor& t, std::int64_t dim, const Tensor& index) {
+  TJIT_TRACE("aten::gather", gather(t, dim, index), t, dim, index, false);
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
   TJIT_CHECK(index.scalar_type() == kLong, "gather(): Expected dtype int64 for index");
   Tensor out = Tensor::empty(index.sizes(), t.scalar_type());
@@ -346,34 +353,62 @@ TJIT_DEF Tensor gather(const Tensor& t, std::int64_t dim, const Tensor& index) {
 
 TJIT_DEF Tensor& scatter_(Tensor& t, std::int64_t dim, const Tensor& index, const Tensor& src,
                           std::optional<std::string_view> reduce) {
+  if (reduce) {
+    TJIT_TRACE("aten::scatter_.reduce", scatter_(t, dim, index, src, reduce), t, dim, index, src,
+        *reduce);
+  } else {
+    TJIT_TRACE("aten::scatter_.src", scatter_(t, dim, index, src, reduce), t, dim, index, src);
+  }
   detail::scatter_impl(t, dim, index, &src, nullptr, reduce, "scatter");
   return t;
 }
 TJIT_DEF Tensor& scatter_(Tensor& t, std::int64_t dim, const Tensor& index, const Scalar& value,
                           std::optional<std::string_view> reduce) {
+  if (reduce) {
+    TJIT_TRACE("aten::scatter_.value_reduce", scatter_(t, dim, index, value, reduce), t, dim, index,
+        value, *reduce);
+  } else {
+    TJIT_TRACE("aten::scatter_.value", scatter_(t, dim, index, value, reduce), t, dim, index,
+        value);
+  }
   detail::scatter_impl(t, dim, index, nullptr, &value, reduce, "scatter");
   return t;
 }
 TJIT_DEF Tensor scatter(const Tensor& t, std::int64_t dim, const Tensor& index, const Tensor& src,
                         std::optional<std::string_view> reduce) {
+  if (reduce) {
+    TJIT_TRACE("aten::scatter.reduce", scatter(t, dim, index, src, reduce), t, dim, index, src,
+        *reduce);
+  } else {
+    TJIT_TRACE("aten::scatter.src", scatter(t, dim, index, src, reduce), t, dim, index, src);
+  }
   Tensor out = clone(t);
   return scatter_(out, dim, index, src, reduce);
 }
 TJIT_DEF Tensor scatter(const Tensor& t, std::int64_t dim, const Tensor& index, const Scalar& value,
                         std::optional<std::string_view> reduce) {
+  if (reduce) {
+    TJIT_TRACE("aten::scatter.value_reduce", scatter(t, dim, index, value, reduce), t, dim, index,
+        value, *reduce);
+  } else {
+    TJIT_TRACE("aten::scatter.value", scatter(t, dim, index, value, reduce), t, dim, index, value);
+  }
   Tensor out = clone(t);
   return scatter_(out, dim, index, value, reduce);
 }
 TJIT_DEF Tensor& scatter_add_(Tensor& t, std::int64_t dim, const Tensor& index, const Tensor& src) {
+  TJIT_TRACE("aten::scatter_add_", scatter_add_(t, dim, index, src), t, dim, index, src);
   detail::scatter_impl(t, dim, index, &src, nullptr, std::string_view("add"), "scatter_add");
   return t;
 }
 TJIT_DEF Tensor scatter_add(const Tensor& t, std::int64_t dim, const Tensor& index, const Tensor& src) {
+  TJIT_TRACE("aten::scatter_add", scatter_add(t, dim, index, src), t, dim, index, src);
   Tensor out = clone(t);
   return scatter_add_(out, dim, index, src);
 }
 
 TJIT_DEF Tensor masked_fill(const Tensor& t, const Tensor& mask, const Tensor& value) {
+  TJIT_TRACE("aten::masked_fill.Tensor", masked_fill(t, mask, value), t, mask, value);
   // uint8 masks are deprecated in PyTorch 1.13 but still accepted.
   TJIT_CHECK(mask.scalar_type() == kBool || mask.scalar_type() == kByte,
              "masked_fill_ only supports boolean masks, but got mask with dtype ",
@@ -383,9 +418,11 @@ TJIT_DEF Tensor masked_fill(const Tensor& t, const Tensor& mask, const Tensor& v
   return where(detail::bool_mask(mask), to(value, t.scalar_type()), t);
 }
 TJIT_DEF Tensor masked_fill(const Tensor& t, const Tensor& mask, const Scalar& value) {
+  TJIT_TRACE("aten::masked_fill.Scalar", masked_fill(t, mask, value), t, mask, value);
   return masked_fill(t, mask, full({}, value, t.scalar_type()));
 }
 TJIT_DEF Tensor& masked_fill_(Tensor& t, const Tensor& mask, const Tensor& value) {
+  TJIT_TRACE("aten::masked_fill_.Tensor", masked_fill_(t, mask, value), t, mask, value);
   Tensor r = masked_fill(t, mask, value);
   TJIT_CHECK(r.sizes() == t.sizes(), "output with shape ", detail::shape_str(t.sizes()),
              " doesn't match the broadcast shape ", detail::shape_str(r.sizes()));
@@ -393,10 +430,12 @@ TJIT_DEF Tensor& masked_fill_(Tensor& t, const Tensor& mask, const Tensor& value
   return t;
 }
 TJIT_DEF Tensor& masked_fill_(Tensor& t, const Tensor& mask, const Scalar& value) {
+  TJIT_TRACE("aten::masked_fill_.Scalar", masked_fill_(t, mask, value), t, mask, value);
   return masked_fill_(t, mask, full({}, value, t.scalar_type()));
 }
 
 TJIT_DEF Tensor masked_select(const Tensor& t, const Tensor& mask) {
+  TJIT_TRACE("aten::masked_select", masked_select(t, mask), t, mask);
   TJIT_CHECK(mask.scalar_type() == kBool || mask.scalar_type() == kByte,
              "masked_select: expected BoolTensor for mask");
   Shape b = broadcast_shapes(t.sizes(), mask.sizes());
@@ -408,6 +447,7 @@ TJIT_DEF Tensor masked_select(const Tensor& t, const Tensor& mask) {
 }
 
 TJIT_DEF std::vector<Tensor> nonzero_tuple(const Tensor& t) {
+  TJIT_TRACE("aten::nonzero_numpy", nonzero_tuple(t), t);
   Tensor nz = nonzero(t);
   std::vector<Tensor> out;
   if (t.dim() == 0) {
@@ -419,6 +459,7 @@ TJIT_DEF std::vector<Tensor> nonzero_tuple(const Tensor& t) {
 }
 
 TJIT_DEF Tensor nonzero(const Tensor& t) {
+  TJIT_TRACE("aten::nonzero", nonzero(t), t);
   Tensor b = clone(t, kBool);
   const bool* p = b.data_ptr<bool>();
   std::vector<std::int64_t> coords;
@@ -434,6 +475,7 @@ TJIT_DEF Tensor nonzero(const Tensor& t) {
 }
 
 TJIT_DEF Tensor take(const Tensor& t, const Tensor& index) {
+  TJIT_TRACE("aten::take", take(t, index), t, index);
   TJIT_CHECK(index.scalar_type() == kLong, "take(): Expected a long tensor for index, but got ",
              to_string(index.scalar_type()));
   Tensor flat = t.reshape({-1});
@@ -449,6 +491,8 @@ TJIT_DEF Tensor take(const Tensor& t, const Tensor& index) {
 }
 
 TJIT_DEF Tensor embedding(const Tensor& weight, const Tensor& indices, std::int64_t padding_idx) {
+  TJIT_TRACE("aten::embedding", embedding(weight, indices, padding_idx), weight, indices,
+      padding_idx, false, false);
   (void)padding_idx;  // affects gradients only
   TJIT_CHECK(weight.dim() == 2, "'weight' must be 2-D");
   TJIT_CHECK(indices.scalar_type() == kLong || indices.scalar_type() == kInt,

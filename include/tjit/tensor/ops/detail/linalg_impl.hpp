@@ -124,6 +124,7 @@ inline Tensor batched_product(const Tensor& self, const Tensor& a, const Tensor&
 }  // namespace detail
 
 TJIT_DEF Tensor mm(const Tensor& self, const Tensor& mat2) {
+  TJIT_TRACE("aten::mm", mm(self, mat2), self, mat2);
   detail::check_mm(self, mat2);
   const ScalarType dt = self.scalar_type();
   if (dt == kFloat || dt == kDouble) {
@@ -150,6 +151,7 @@ TJIT_DEF Tensor mm(const Tensor& self, const Tensor& mat2) {
 
 TJIT_DEF Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2,
                       const Scalar& beta, const Scalar& alpha) {
+  TJIT_TRACE("aten::addmm", addmm(self, mat1, mat2, beta, alpha), self, mat1, mat2, beta, alpha);
   TJIT_CHECK(mat1.dim() == 2, "mat1 must be a matrix, got ", mat1.dim(), "-D tensor");
   TJIT_CHECK(mat2.dim() == 2, "mat2 must be a matrix, got ", mat2.dim(), "-D tensor");
   TJIT_CHECK(mat1.size(1) == mat2.size(0), "mat1 and mat2 shapes cannot be multiplied (",
@@ -165,6 +167,7 @@ TJIT_DEF Tensor addmm(const Tensor& self, const Tensor& mat1, const Tensor& mat2
 }
 
 TJIT_DEF Tensor bmm(const Tensor& self, const Tensor& mat2) {
+  TJIT_TRACE("aten::bmm", bmm(self, mat2), self, mat2);
   TJIT_CHECK(self.dim() == 3, "batch1 must be a 3D tensor");
   TJIT_CHECK(mat2.dim() == 3, "batch2 must be a 3D tensor");
   TJIT_CHECK(mat2.size(0) == self.size(0) && mat2.size(1) == self.size(2),
@@ -176,6 +179,8 @@ TJIT_DEF Tensor bmm(const Tensor& self, const Tensor& mat2) {
 
 TJIT_DEF Tensor baddbmm(const Tensor& self, const Tensor& batch1, const Tensor& batch2,
                         const Scalar& beta, const Scalar& alpha) {
+  TJIT_TRACE("aten::baddbmm", baddbmm(self, batch1, batch2, beta, alpha), self, batch1, batch2,
+      beta, alpha);
   TJIT_CHECK(batch1.dim() == 3, "batch1 must be a 3D tensor");
   TJIT_CHECK(batch2.dim() == 3, "batch2 must be a 3D tensor");
   TJIT_CHECK(batch2.size(0) == batch1.size(0) && batch2.size(1) == batch1.size(2),
@@ -190,6 +195,7 @@ TJIT_DEF Tensor baddbmm(const Tensor& self, const Tensor& batch1, const Tensor& 
 }
 
 TJIT_DEF Tensor mv(const Tensor& self, const Tensor& vec) {
+  TJIT_TRACE("aten::mv", mv(self, vec), self, vec);
   TJIT_CHECK(vec.dim() == 1 && self.dim() == 2, "vector + matrix @ vector expected, got 1, ",
              self.dim(), ", ", vec.dim());
   TJIT_CHECK(self.size(1) == vec.size(0), "size mismatch, got ", self.size(0), ", ",
@@ -201,6 +207,7 @@ TJIT_DEF Tensor mv(const Tensor& self, const Tensor& vec) {
 
 TJIT_DEF Tensor addmv(const Tensor& self, const Tensor& mat, const Tensor& vec,
                       const Scalar& beta, const Scalar& alpha) {
+  TJIT_TRACE("aten::addmv", addmv(self, mat, vec, beta, alpha), self, mat, vec, beta, alpha);
   TJIT_CHECK(vec.dim() == 1 && mat.dim() == 2 && self.dim() <= 1,
              "vector + matrix @ vector expected, got ", self.dim(), ", ", mat.dim(), ", ",
              vec.dim());
@@ -216,6 +223,7 @@ TJIT_DEF Tensor addmv(const Tensor& self, const Tensor& mat, const Tensor& vec,
 }
 
 TJIT_DEF Tensor dot(const Tensor& self, const Tensor& other) {
+  TJIT_TRACE("aten::dot", dot(self, other), self, other);
   TJIT_CHECK(self.dim() == 1 && other.dim() == 1, "1D tensors expected, but got ", self.dim(),
              "D and ", other.dim(), "D tensors");
   TJIT_CHECK(self.scalar_type() == other.scalar_type(),
@@ -231,6 +239,7 @@ TJIT_DEF Tensor dot(const Tensor& self, const Tensor& other) {
 }
 
 TJIT_DEF Tensor outer(const Tensor& self, const Tensor& vec2) {
+  TJIT_TRACE("aten::outer", outer(self, vec2), self, vec2);
   TJIT_CHECK(self.dim() == 1 && vec2.dim() == 1, "outer: Expected 1-D argument self, but got ",
              self.dim(), "-D");
   ScalarType dt = result_type(self, vec2);
@@ -238,6 +247,7 @@ TJIT_DEF Tensor outer(const Tensor& self, const Tensor& vec2) {
 }
 
 TJIT_DEF Tensor matmul(const Tensor& a, const Tensor& b) {
+  TJIT_TRACE("aten::matmul", matmul(a, b), a, b);
   const std::int64_t da = a.dim(), db = b.dim();
   TJIT_CHECK(da != 0 && db != 0, "both arguments to matmul need to be at least 1D, but they are ",
              da, "D and ", db, "D");
@@ -277,6 +287,7 @@ TJIT_DEF Tensor matmul(const Tensor& a, const Tensor& b) {
 }
 
 TJIT_DEF Tensor linear(const Tensor& input, const Tensor& weight, const Tensor& bias) {
+  TJIT_TRACE("aten::linear", linear(input, weight, bias), input, weight, bias);
   if (input.dim() == 2 && bias.defined()) return addmm(bias, input, weight.t());
   Tensor out = matmul(input, weight.t());
   if (bias.defined()) out = add(out, bias);

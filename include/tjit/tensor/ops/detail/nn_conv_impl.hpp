@@ -111,16 +111,23 @@ inline Tensor conv_padding_mode(const char* name, int dims, const Tensor& input,
 
 }  // namespace detail
 
-#define TJIT_CONV(N)                                                                        \
+// `transposed_op`: the schema of conv_transposeNd (aten::conv_transpose1d has no overload name).
+#define TJIT_CONV(N, transposed_op)                                                         \
   TJIT_DEF Tensor conv##N##d(const Tensor& input, const Tensor& weight, const Tensor& bias,  \
                              IntArrayRef stride, IntArrayRef padding, IntArrayRef dilation, \
                              std::int64_t groups) {                                         \
+    TJIT_TRACE("aten::conv" #N "d", conv##N##d(input, weight, bias, stride, padding,        \
+                                               dilation, groups),                           \
+               input, weight, bias, stride, padding, dilation, groups);                     \
     return detail::conv_front("conv" #N "d", N, input, weight, bias, stride, padding,       \
                               dilation, false, 0, groups);                                  \
   }                                                                                         \
   TJIT_DEF Tensor conv##N##d(const Tensor& input, const Tensor& weight, const Tensor& bias,  \
                              IntArrayRef stride, std::string_view padding,                  \
                              IntArrayRef dilation, std::int64_t groups) {                   \
+    TJIT_TRACE("aten::conv" #N "d.padding", conv##N##d(input, weight, bias, stride, padding, \
+                                                       dilation, groups),                   \
+               input, weight, bias, stride, padding, dilation, groups);                     \
     return detail::conv_padding_mode("conv" #N "d", N, input, weight, bias, stride, padding, \
                                      dilation, groups);                                     \
   }                                                                                         \
@@ -128,17 +135,24 @@ inline Tensor conv_padding_mode(const char* name, int dims, const Tensor& input,
                                        const Tensor& bias, IntArrayRef stride,              \
                                        IntArrayRef padding, IntArrayRef output_padding,     \
                                        std::int64_t groups, IntArrayRef dilation) {         \
+    TJIT_TRACE(transposed_op, conv_transpose##N##d(input, weight, bias, stride, padding,    \
+                                                   output_padding, groups, dilation),       \
+               input, weight, bias, stride, padding, output_padding, groups, dilation);     \
     return detail::conv_front("conv_transpose" #N "d", N, input, weight, bias, stride,      \
                               padding, dilation, true, output_padding, groups);             \
   }
-TJIT_CONV(1)
-TJIT_CONV(2)
-TJIT_CONV(3)
+TJIT_CONV(1, "aten::conv_transpose1d")
+TJIT_CONV(2, "aten::conv_transpose2d.input")
+TJIT_CONV(3, "aten::conv_transpose3d.input")
 #undef TJIT_CONV
 
 TJIT_DEF Tensor convolution(const Tensor& input, const Tensor& weight, const Tensor& bias,
                             IntArrayRef stride, IntArrayRef padding, IntArrayRef dilation,
                             bool transposed, IntArrayRef output_padding, std::int64_t groups) {
+  TJIT_TRACE("aten::convolution",
+      convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding,
+                  groups), input, weight, bias, stride, padding, dilation, transposed,
+      output_padding, groups);
   return detail::conv_batched(input, weight, bias, stride, padding, dilation, transposed,
                               output_padding, groups);
 }
@@ -146,7 +160,13 @@ TJIT_DEF Tensor convolution(const Tensor& input, const Tensor& weight, const Ten
 TJIT_DEF Tensor _convolution(const Tensor& input, const Tensor& weight, const Tensor& bias,
                              IntArrayRef stride, IntArrayRef padding, IntArrayRef dilation,
                              bool transposed, IntArrayRef output_padding, std::int64_t groups,
-                             bool, bool, bool, bool) {
+                             bool benchmark, bool deterministic, bool cudnn_enabled,
+                             bool allow_tf32) {
+  TJIT_TRACE("aten::_convolution",
+      _convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding,
+                   groups, benchmark, deterministic, cudnn_enabled, allow_tf32), input, weight,
+      bias, stride, padding, dilation, transposed, output_padding, groups, benchmark, deterministic,
+      cudnn_enabled, allow_tf32);
   return detail::conv_batched(input, weight, bias, stride, padding, dilation, transposed,
                               output_padding, groups);
 }

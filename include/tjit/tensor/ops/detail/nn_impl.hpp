@@ -233,11 +233,17 @@ inline void check_dropout(double p) {
 
 TJIT_DEF Tensor max_pool1d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
                            IntArrayRef padding, IntArrayRef dilation, bool ceil_mode) {
+  TJIT_TRACE("aten::max_pool1d",
+      max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode), input, kernel_size,
+      stride, padding, dilation, ceil_mode);
   return std::get<0>(detail::max_pool_any("max_pool1d", 1, input, kernel_size, stride, padding,
                                           dilation, ceil_mode, false));
 }
 TJIT_DEF Tensor max_pool2d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
                            IntArrayRef padding, IntArrayRef dilation, bool ceil_mode) {
+  TJIT_TRACE("aten::max_pool2d",
+      max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode), input, kernel_size,
+      stride, padding, dilation, ceil_mode);
   return std::get<0>(detail::max_pool_any("max_pool2d", 2, input, kernel_size, stride, padding,
                                           dilation, ceil_mode, false));
 }
@@ -246,6 +252,9 @@ TJIT_DEF std::tuple<Tensor, Tensor> max_pool1d_with_indices(const Tensor& input,
                                                             IntArrayRef stride,
                                                             IntArrayRef padding,
                                                             IntArrayRef dilation, bool ceil_mode) {
+  TJIT_TRACE("aten::max_pool1d_with_indices",
+      max_pool1d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode), input,
+      kernel_size, stride, padding, dilation, ceil_mode);
   return detail::max_pool_any("max_pool1d", 1, input, kernel_size, stride, padding, dilation,
                               ceil_mode, true);
 }
@@ -254,22 +263,35 @@ TJIT_DEF std::tuple<Tensor, Tensor> max_pool2d_with_indices(const Tensor& input,
                                                             IntArrayRef stride,
                                                             IntArrayRef padding,
                                                             IntArrayRef dilation, bool ceil_mode) {
+  TJIT_TRACE("aten::max_pool2d_with_indices",
+      max_pool2d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode), input,
+      kernel_size, stride, padding, dilation, ceil_mode);
   return detail::max_pool_any("max_pool2d", 2, input, kernel_size, stride, padding, dilation,
                               ceil_mode, true);
 }
 TJIT_DEF Tensor avg_pool1d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
                            IntArrayRef padding, bool ceil_mode, bool count_include_pad) {
+  TJIT_TRACE("aten::avg_pool1d",
+      avg_pool1d(input, kernel_size, stride, padding, ceil_mode, count_include_pad), input,
+      kernel_size, stride, padding, ceil_mode, count_include_pad);
   return detail::avg_pool_any("avg_pool1d", 1, input, kernel_size, stride, padding, ceil_mode,
                               count_include_pad, std::nullopt);
 }
 TJIT_DEF Tensor avg_pool2d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
                            IntArrayRef padding, bool ceil_mode, bool count_include_pad,
                            std::optional<std::int64_t> divisor_override) {
+  TJIT_TRACE("aten::avg_pool2d",
+      avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad,
+                 divisor_override), input, kernel_size, stride, padding, ceil_mode,
+      count_include_pad, divisor_override);
   return detail::avg_pool_any("avg_pool2d", 2, input, kernel_size, stride, padding, ceil_mode,
                               count_include_pad, divisor_override);
 }
 TJIT_DEF Tensor max_pool3d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
                            IntArrayRef padding, IntArrayRef dilation, bool ceil_mode) {
+  TJIT_TRACE("aten::max_pool3d",
+      max_pool3d(input, kernel_size, stride, padding, dilation, ceil_mode), input, kernel_size,
+      stride, padding, dilation, ceil_mode);
   return std::get<0>(detail::max_pool_any("max_pool3d", 3, input, kernel_size, stride, padding,
                                           dilation, ceil_mode, false));
 }
@@ -278,34 +300,53 @@ TJIT_DEF std::tuple<Tensor, Tensor> max_pool3d_with_indices(const Tensor& input,
                                                             IntArrayRef stride,
                                                             IntArrayRef padding,
                                                             IntArrayRef dilation, bool ceil_mode) {
+  TJIT_TRACE("aten::max_pool3d_with_indices",
+      max_pool3d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode), input,
+      kernel_size, stride, padding, dilation, ceil_mode);
   return detail::max_pool_any("max_pool3d", 3, input, kernel_size, stride, padding, dilation,
                               ceil_mode, true);
 }
 TJIT_DEF Tensor avg_pool3d(const Tensor& input, IntArrayRef kernel_size, IntArrayRef stride,
                            IntArrayRef padding, bool ceil_mode, bool count_include_pad,
                            std::optional<std::int64_t> divisor_override) {
+  TJIT_TRACE("aten::avg_pool3d",
+      avg_pool3d(input, kernel_size, stride, padding, ceil_mode, count_include_pad,
+                 divisor_override), input, kernel_size, stride, padding, ceil_mode,
+      count_include_pad, divisor_override);
   return detail::avg_pool_any("avg_pool3d", 3, input, kernel_size, stride, padding, ceil_mode,
                               count_include_pad, divisor_override);
 }
 TJIT_DEF Tensor adaptive_avg_pool3d(const Tensor& input, IntArrayRef output_size) {
+  TJIT_TRACE("aten::adaptive_avg_pool3d", adaptive_avg_pool3d(input, output_size), input,
+      output_size);
   return std::get<0>(detail::adaptive_pool_any("adaptive_avg_pool3d", 3, input, output_size, false));
 }
 TJIT_DEF std::tuple<Tensor, Tensor> adaptive_max_pool3d(const Tensor& input,
                                                         IntArrayRef output_size) {
+  TJIT_TRACE("aten::adaptive_max_pool3d", adaptive_max_pool3d(input, output_size), input,
+      output_size);
   return detail::adaptive_pool_any("adaptive_max_pool3d", 3, input, output_size, true);
 }
 TJIT_DEF Tensor adaptive_avg_pool1d(const Tensor& input, IntArrayRef output_size) {
+  TJIT_TRACE("aten::adaptive_avg_pool1d", adaptive_avg_pool1d(input, output_size), input,
+      output_size);
   return std::get<0>(detail::adaptive_pool_any("adaptive_avg_pool1d", 1, input, output_size, false));
 }
 TJIT_DEF Tensor adaptive_avg_pool2d(const Tensor& input, IntArrayRef output_size) {
+  TJIT_TRACE("aten::adaptive_avg_pool2d", adaptive_avg_pool2d(input, output_size), input,
+      output_size);
   return std::get<0>(detail::adaptive_pool_any("adaptive_avg_pool2d", 2, input, output_size, false));
 }
 TJIT_DEF std::tuple<Tensor, Tensor> adaptive_max_pool1d(const Tensor& input,
                                                         IntArrayRef output_size) {
+  TJIT_TRACE("aten::adaptive_max_pool1d", adaptive_max_pool1d(input, output_size), input,
+      output_size);
   return detail::adaptive_pool_any("adaptive_max_pool1d", 1, input, output_size, true);
 }
 TJIT_DEF std::tuple<Tensor, Tensor> adaptive_max_pool2d(const Tensor& input,
                                                         IntArrayRef output_size) {
+  TJIT_TRACE("aten::adaptive_max_pool2d", adaptive_max_pool2d(input, output_size), input,
+      output_size);
   return detail::adaptive_pool_any("adaptive_max_pool2d", 2, input, output_size, true);
 }
 
@@ -314,7 +355,11 @@ TJIT_DEF std::tuple<Tensor, Tensor> adaptive_max_pool2d(const Tensor& input,
 
 TJIT_DEF Tensor batch_norm(const Tensor& input, const Tensor& weight, const Tensor& bias,
                            const Tensor& running_mean, const Tensor& running_var, bool training,
-                           double momentum, double eps, bool) {
+                           double momentum, double eps, bool cudnn_enabled) {
+  TJIT_TRACE("aten::batch_norm",
+      batch_norm(input, weight, bias, running_mean, running_var, training, momentum, eps,
+                 cudnn_enabled), input, weight, bias, running_mean, running_var, training, momentum,
+      eps, cudnn_enabled);
   TJIT_CHECK(input.dim() >= 2, "batch_norm: expected an input with at least 2 dims, but got ",
              detail::shape_str(input.sizes()));
   std::int64_t n, c, s;
@@ -344,7 +389,11 @@ TJIT_DEF Tensor batch_norm(const Tensor& input, const Tensor& weight, const Tens
 }
 
 TJIT_DEF Tensor layer_norm(const Tensor& input, IntArrayRef normalized_shape,
-                           const Tensor& weight, const Tensor& bias, double eps, bool) {
+                           const Tensor& weight, const Tensor& bias, double eps,
+                           bool cudnn_enable) {
+  TJIT_TRACE("aten::layer_norm",
+      layer_norm(input, normalized_shape, weight, bias, eps, cudnn_enable), input, normalized_shape,
+      weight, bias, eps, cudnn_enable);
   kernels::check_layer_norm(detail::vec_of(input.sizes()), detail::vec_of(normalized_shape));
   for (const Tensor* t : {&weight, &bias})
     TJIT_CHECK(!t->defined() || t->sizes() == normalized_shape, "Expected ",
@@ -368,7 +417,9 @@ TJIT_DEF Tensor layer_norm(const Tensor& input, IntArrayRef normalized_shape,
 }
 
 TJIT_DEF Tensor group_norm(const Tensor& input, std::int64_t num_groups, const Tensor& weight,
-                           const Tensor& bias, double eps, bool) {
+                           const Tensor& bias, double eps, bool cudnn_enabled) {
+  TJIT_TRACE("aten::group_norm", group_norm(input, num_groups, weight, bias, eps, cudnn_enabled),
+      input, num_groups, weight, bias, eps, cudnn_enabled);
   auto numel = [](const Tensor& t) { return t.defined() ? t.numel() : std::int64_t(-1); };
   kernels::check_group_norm(detail::vec_of(input.sizes()), num_groups, numel(weight),
                             numel(bias));
@@ -389,7 +440,12 @@ TJIT_DEF Tensor group_norm(const Tensor& input, std::int64_t num_groups, const T
 
 TJIT_DEF Tensor instance_norm(const Tensor& input, const Tensor& weight, const Tensor& bias,
                               const Tensor& running_mean, const Tensor& running_var,
-                              bool use_input_stats, double momentum, double eps, bool) {
+                              bool use_input_stats, double momentum, double eps,
+                              bool cudnn_enabled) {
+  TJIT_TRACE("aten::instance_norm",
+      instance_norm(input, weight, bias, running_mean, running_var, use_input_stats, momentum, eps,
+                    cudnn_enabled), input, weight, bias, running_mean, running_var, use_input_stats,
+      momentum, eps, cudnn_enabled);
   TJIT_CHECK(input.dim() >= 2, "instance_norm: expected an input with at least 2 dims, but got ",
              detail::shape_str(input.sizes()));
   std::int64_t n, c, s;
@@ -427,10 +483,12 @@ TJIT_DEF Tensor instance_norm(const Tensor& input, const Tensor& weight, const T
 // Softmax, dropout
 
 TJIT_DEF Tensor softmax(const Tensor& input, std::int64_t dim, std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::softmax.int", softmax(input, dim, dtype), input, dim, dtype);
   return detail::softmax_any(input, dim, dtype, false);
 }
 TJIT_DEF Tensor log_softmax(const Tensor& input, std::int64_t dim,
                             std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::log_softmax.int", log_softmax(input, dim, dtype), input, dim, dtype);
   return detail::softmax_any(input, dim, dtype, true);
 }
 
@@ -482,20 +540,26 @@ inline Tensor dropout_any(const Tensor& input, double p, bool train, bool featur
 }  // namespace detail
 
 TJIT_DEF Tensor dropout(const Tensor& input, double p, bool train, Generator* gen) {
+  TJIT_TRACE("aten::dropout", dropout(input, p, train, gen), input, p, train);
   return detail::dropout_any(input, p, train, false, false, gen);
 }
 TJIT_DEF Tensor& dropout_(Tensor& input, double p, bool train, Generator* gen) {
+  TJIT_TRACE("aten::dropout_", dropout_(input, p, train, gen), input, p, train);
   Tensor r = dropout(input, p, train, gen);
   if (!r.is_same(input)) copy_(input, r);
   return input;
 }
 TJIT_DEF Tensor feature_dropout(const Tensor& input, double p, bool train, Generator* gen) {
+  TJIT_TRACE("aten::feature_dropout", feature_dropout(input, p, train, gen), input, p, train);
   return detail::dropout_any(input, p, train, true, false, gen);
 }
 TJIT_DEF Tensor alpha_dropout(const Tensor& input, double p, bool train, Generator* gen) {
+  TJIT_TRACE("aten::alpha_dropout", alpha_dropout(input, p, train, gen), input, p, train);
   return detail::dropout_any(input, p, train, false, true, gen);
 }
 TJIT_DEF Tensor feature_alpha_dropout(const Tensor& input, double p, bool train, Generator* gen) {
+  TJIT_TRACE("aten::feature_alpha_dropout", feature_alpha_dropout(input, p, train, gen), input, p,
+      train);
   return detail::dropout_any(input, p, train, true, true, gen);
 }
 
@@ -506,6 +570,10 @@ TJIT_DEF Tensor interpolate(const Tensor& input, std::optional<std::vector<std::
                             std::optional<std::vector<double>> scale_factor,
                             std::string_view mode, std::optional<bool> align_corners,
                             std::optional<bool> recompute_scale_factor) {
+  // TorchScript's own operator for F.interpolate: the C++ arguments, one to one.
+  TJIT_TRACE("aten::__interpolate.size_list_scale_list",
+      interpolate(input, size, scale_factor, mode, align_corners, recompute_scale_factor), input,
+      size, scale_factor, mode, align_corners, recompute_scale_factor, false);
   using kernels::InterpMode;
   InterpMode m;
   if (mode == "nearest") m = InterpMode::Nearest;
@@ -595,6 +663,7 @@ TJIT_DEF Tensor interpolate(const Tensor& input, std::optional<std::vector<std::
 
 TJIT_DEF Tensor pad(const Tensor& input, IntArrayRef pad, std::string_view mode,
                     std::optional<double> value) {
+  TJIT_TRACE("aten::pad", tjit::pad(input, pad, mode, value), input, pad, mode, value);
   using kernels::PadMode;
   PadMode m;
   if (mode == "constant") m = PadMode::Constant;
@@ -623,6 +692,8 @@ TJIT_DEF Tensor pad(const Tensor& input, IntArrayRef pad, std::string_view mode,
 }
 
 TJIT_DEF Tensor constant_pad_nd(const Tensor& input, IntArrayRef pad_sizes, const Scalar& value) {
+  TJIT_TRACE("aten::constant_pad_nd", constant_pad_nd(input, pad_sizes, value), input, pad_sizes,
+      value);
   return pad(input, pad_sizes, "constant", value.to<double>());
 }
 
@@ -630,6 +701,7 @@ TJIT_DEF Tensor constant_pad_nd(const Tensor& input, IntArrayRef pad_sizes, cons
 // Misc
 
 TJIT_DEF Tensor prelu(const Tensor& input, const Tensor& weight) {
+  TJIT_TRACE("aten::prelu", prelu(input, weight), input, weight);
   TJIT_CHECK(weight.dim() <= 1, "prelu: Expected `weight` to be a scalar or 1D tensor, but got: ndim = ",
              weight.dim());
   const std::int64_t channels = input.dim() >= 2 ? input.size(1) : 1;

@@ -313,6 +313,7 @@ inline void check_from_to_in_range(std::int64_t from, std::int64_t to_inc, Scala
 // In-place samplers
 
 TJIT_DEF Tensor& uniform_(Tensor& self, double from, double to, Generator* gen) {
+  TJIT_TRACE("aten::uniform_", uniform_(self, from, to, gen), self, from, to, std::nullopt);
   ScalarType st = self.scalar_type();
   dispatch_floating(st, "check_uniform_bounds", [&](auto tag) {
     using T = decltype(tag);
@@ -338,6 +339,7 @@ TJIT_DEF Tensor& uniform_(Tensor& self, double from, double to, Generator* gen) 
 }
 
 TJIT_DEF Tensor& normal_(Tensor& self, double mean, double std, Generator* gen) {
+  TJIT_TRACE("aten::normal_", normal_(self, mean, std, gen), self, mean, std, std::nullopt);
   TJIT_CHECK(std >= 0.0, "normal expects std >= 0.0, but found std ", std);
   ScalarType st = self.scalar_type();
   if (!is_floating_type(st)) detail::dispatch_fail("normal_kernel_cpu", st);
@@ -357,6 +359,7 @@ TJIT_DEF Tensor& normal_(Tensor& self, double mean, double std, Generator* gen) 
 }
 
 TJIT_DEF Tensor& random_(Tensor& self, std::int64_t from, std::int64_t to, Generator* gen) {
+  TJIT_TRACE("aten::random_.from", random_(self, from, to, gen), self, from, to, std::nullopt);
   TJIT_CHECK(from < to, "random_ expects 'from' to be less than 'to', but got from=", from,
              " >= to=", to);
   ScalarType st = self.scalar_type();
@@ -381,9 +384,11 @@ TJIT_DEF Tensor& random_(Tensor& self, std::int64_t from, std::int64_t to, Gener
   return self;
 }
 TJIT_DEF Tensor& random_(Tensor& self, std::int64_t to, Generator* gen) {
+  TJIT_TRACE("aten::random_.to", random_(self, to, gen), self, to, std::nullopt);
   return random_(self, 0, to, gen);
 }
 
+// not traced: aten::bernoulli_.float is not in the registry
 TJIT_DEF Tensor& bernoulli_(Tensor& self, double p, Generator* gen) {
   TJIT_CHECK(0 <= p && p <= 1, "bernoulli_ expects p to be in [0, 1], but got p=", p);
   ScalarType st = self.scalar_type();
@@ -403,6 +408,7 @@ TJIT_DEF Tensor& bernoulli_(Tensor& self, double p, Generator* gen) {
 }
 
 TJIT_DEF Tensor& bernoulli_(Tensor& self, const Tensor& p_, Generator* gen) {
+  TJIT_TRACE("aten::bernoulli_.Tensor", bernoulli_(self, p_, gen), self, p_, std::nullopt);
   ScalarType st = self.scalar_type();
   if (st == kHalf) detail::dispatch_fail("bernoulli_tensor_cpu_self_", st);
   Tensor p = p_.expand(self.sizes());
@@ -444,30 +450,45 @@ TJIT_DEF Tensor& bernoulli_(Tensor& self, const Tensor& p_, Generator* gen) {
 // Factories
 
 TJIT_DEF Tensor rand(IntArrayRef size, Generator* gen, ScalarType dtype) {
+  TJIT_TRACE("aten::rand", rand(size, gen, dtype), size, dtype, std::nullopt, kCPU, false);
   Tensor t = Tensor::empty(size, dtype);
   return uniform_(t, 0, 1, gen);
 }
-TJIT_DEF Tensor rand(IntArrayRef size, ScalarType dtype) { return rand(size, nullptr, dtype); }
+TJIT_DEF Tensor rand(IntArrayRef size, ScalarType dtype) {
+  TJIT_TRACE("aten::rand", rand(size, dtype), size, dtype, std::nullopt, kCPU, false);
+  return rand(size, nullptr, dtype);
+}
 TJIT_DEF Tensor randn(IntArrayRef size, Generator* gen, ScalarType dtype) {
+  TJIT_TRACE("aten::randn", randn(size, gen, dtype), size, dtype, std::nullopt, kCPU, false);
   Tensor t = Tensor::empty(size, dtype);
   return normal_(t, 0, 1, gen);
 }
-TJIT_DEF Tensor randn(IntArrayRef size, ScalarType dtype) { return randn(size, nullptr, dtype); }
+TJIT_DEF Tensor randn(IntArrayRef size, ScalarType dtype) {
+  TJIT_TRACE("aten::randn", randn(size, dtype), size, dtype, std::nullopt, kCPU, false);
+  return randn(size, nullptr, dtype);
+}
 TJIT_DEF Tensor normal(double mean, double std, IntArrayRef size, Generator* gen,
                        ScalarType dtype) {
+  TJIT_TRACE("aten::normal.float_float", normal(mean, std, size, gen, dtype), mean, std, size,
+      std::nullopt, dtype, std::nullopt, kCPU, false);
   Tensor t = Tensor::empty(size, dtype);
   return normal_(t, mean, std, gen);
 }
 TJIT_DEF Tensor randint(std::int64_t low, std::int64_t high, IntArrayRef size, Generator* gen,
                         ScalarType dtype) {
+  TJIT_TRACE("aten::randint.low", randint(low, high, size, gen, dtype), low, high, size, dtype,
+      std::nullopt, kCPU, false);
   Tensor t = Tensor::empty(size, dtype);
   return random_(t, low, high, gen);
 }
 TJIT_DEF Tensor randint(std::int64_t high, IntArrayRef size, Generator* gen, ScalarType dtype) {
+  TJIT_TRACE("aten::randint", randint(high, size, gen, dtype), high, size, dtype, std::nullopt,
+      kCPU, false);
   return randint(0, high, size, gen, dtype);
 }
 
 TJIT_DEF Tensor randperm(std::int64_t n, Generator* gen, ScalarType dtype) {
+  TJIT_TRACE("aten::randperm", randperm(n, gen, dtype), n, dtype, std::nullopt, kCPU, false);
   Tensor r = Tensor::empty({n}, dtype);
   dispatch_numeric(dtype, "randperm", [&](auto tag) {
     using T = decltype(tag);
@@ -499,28 +520,38 @@ TJIT_DEF Tensor randperm(std::int64_t n, Generator* gen, ScalarType dtype) {
 }
 
 TJIT_DEF Tensor rand_like(const Tensor& t, std::optional<ScalarType> dtype, Generator* gen) {
+  TJIT_TRACE("aten::rand_like", rand_like(t, dtype, gen), t, dtype, std::nullopt, kCPU, false,
+      std::nullopt);
   Tensor r = detail::empty_like_preserve(t, dtype.value_or(t.scalar_type()));
   return uniform_(r, 0, 1, gen);
 }
 TJIT_DEF Tensor randn_like(const Tensor& t, std::optional<ScalarType> dtype, Generator* gen) {
+  TJIT_TRACE("aten::randn_like", randn_like(t, dtype, gen), t, dtype, std::nullopt, kCPU, false,
+      std::nullopt);
   Tensor r = detail::empty_like_preserve(t, dtype.value_or(t.scalar_type()));
   return normal_(r, 0, 1, gen);
 }
 TJIT_DEF Tensor randint_like(const Tensor& t, std::int64_t low, std::int64_t high,
                              std::optional<ScalarType> dtype, Generator* gen) {
+  TJIT_TRACE("aten::randint_like.low_dtype", randint_like(t, low, high, dtype, gen), t, low, high,
+      dtype, std::nullopt, kCPU, false, std::nullopt);
   Tensor r = detail::empty_like_preserve(t, dtype.value_or(t.scalar_type()));
   return random_(r, low, high, gen);
 }
 TJIT_DEF Tensor randint_like(const Tensor& t, std::int64_t high, std::optional<ScalarType> dtype,
                              Generator* gen) {
+  TJIT_TRACE("aten::randint_like", randint_like(t, high, dtype, gen), t, high, dtype, std::nullopt,
+      kCPU, false, std::nullopt);
   return randint_like(t, 0, high, dtype, gen);
 }
 
 TJIT_DEF Tensor bernoulli(const Tensor& p, Generator* gen) {
+  TJIT_TRACE("aten::bernoulli", bernoulli(p, gen), p, std::nullopt);
   Tensor r = Tensor::empty(p.sizes(), p.scalar_type());  // LEGACY_CONTIGUOUS_MEMORY_FORMAT
   return bernoulli_(r, p, gen);
 }
 TJIT_DEF Tensor bernoulli(const Tensor& t, double p, Generator* gen) {
+  TJIT_TRACE("aten::bernoulli.p", bernoulli(t, p, gen), t, p, std::nullopt);
   Tensor r = Tensor::empty(t.sizes(), t.scalar_type());
   return bernoulli_(r, p, gen);
 }
@@ -532,6 +563,8 @@ TJIT_DEF Tensor bernoulli(const Tensor& t, double p, Generator* gen) {
 
 TJIT_DEF Tensor multinomial(const Tensor& self, std::int64_t n_sample, bool with_replacement,
                             Generator* gen) {
+  TJIT_TRACE("aten::multinomial", multinomial(self, n_sample, with_replacement, gen), self,
+      n_sample, with_replacement, std::nullopt);
   TJIT_CHECK(self.dim() > 0 && self.dim() <= 2, "prob_dist must be 1 or 2 dim");
   TJIT_CHECK(is_floating_type(self.scalar_type()),
              "multinomial only supports floating-point dtypes for input, got: ",

@@ -270,9 +270,20 @@ Tensor scan(const Tensor& t, std::int64_t dim, std::optional<ScalarType> dtype) 
   return result;
 }
 
+// What a trace records for `correction`: PyTorch 1.13's schemas take `int? correction`.
+inline std::optional<std::int64_t> correction_arg(std::optional<double> correction) {
+  if (!correction) return std::nullopt;
+  return static_cast<std::int64_t>(*correction);
+}
+
 }  // namespace detail
 
 TJIT_DEF Tensor sum(const Tensor& t, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  if (dim.empty() && !keepdim) {
+    TJIT_TRACE("aten::sum", sum(t, dim, keepdim, dtype), t, dtype);
+  } else {
+    TJIT_TRACE("aten::sum.dim_IntList", sum(t, dim, keepdim, dtype), t, dim, keepdim, dtype);
+  }
   ScalarType out = detail::int_to_long(t, dtype);
   return detail::reduce_arith(t, dim, keepdim, out, [](const auto* x, std::int64_t n) {
     using C = std::remove_cv_t<std::remove_pointer_t<decltype(x)>>;
@@ -284,6 +295,11 @@ TJIT_DEF Tensor sum(const Tensor& t, IntArrayRef dim, bool keepdim, std::optiona
 
 TJIT_DEF Tensor prod(const Tensor& t, std::optional<std::int64_t> dim, bool keepdim,
                      std::optional<ScalarType> dtype) {
+  if (dim) {
+    TJIT_TRACE("aten::prod.dim_int", prod(t, dim, keepdim, dtype), t, *dim, keepdim, dtype);
+  } else {
+    TJIT_TRACE("aten::prod", prod(t, dim, keepdim, dtype), t, dtype);
+  }
   ScalarType out = detail::int_to_long(t, dtype);
   auto fn = [](const auto* x, std::int64_t n) {
     using C = std::remove_cv_t<std::remove_pointer_t<decltype(x)>>;
@@ -297,6 +313,11 @@ TJIT_DEF Tensor prod(const Tensor& t, std::optional<std::int64_t> dim, bool keep
 }
 
 TJIT_DEF Tensor mean(const Tensor& t, IntArrayRef dim, bool keepdim, std::optional<ScalarType> dtype) {
+  if (dim.empty() && !keepdim) {
+    TJIT_TRACE("aten::mean", mean(t, dim, keepdim, dtype), t, dtype);
+  } else {
+    TJIT_TRACE("aten::mean.dim", mean(t, dim, keepdim, dtype), t, dim, keepdim, dtype);
+  }
   if (dtype) {
     TJIT_CHECK(is_floating_type(*dtype), "mean(): could not infer output dtype. Optional dtype "
                "must be either a floating point or complex dtype. Got: ", to_string(*dtype));
@@ -314,28 +335,35 @@ TJIT_DEF Tensor mean(const Tensor& t, IntArrayRef dim, bool keepdim, std::option
 }
 
 TJIT_DEF Tensor max(const Tensor& t) {
+  TJIT_TRACE("aten::max", max(t), t);
   TJIT_CHECK(t.numel() > 0, "max(): Expected reduction dim to be specified for input.numel() == 0. "
              "Specify the reduction dim with the 'dim' argument.");
   return detail::extreme_all<true>(t, {}, false, "max");
 }
 TJIT_DEF Tensor min(const Tensor& t) {
+  TJIT_TRACE("aten::min", min(t), t);
   TJIT_CHECK(t.numel() > 0, "min(): Expected reduction dim to be specified for input.numel() == 0. "
              "Specify the reduction dim with the 'dim' argument.");
   return detail::extreme_all<false>(t, {}, false, "min");
 }
 TJIT_DEF std::tuple<Tensor, Tensor> max(const Tensor& t, std::int64_t dim, bool keepdim) {
+  TJIT_TRACE("aten::max.dim", max(t, dim, keepdim), t, dim, keepdim);
   return detail::extreme_dim<true>(t, dim, keepdim, "max");
 }
 TJIT_DEF std::tuple<Tensor, Tensor> min(const Tensor& t, std::int64_t dim, bool keepdim) {
+  TJIT_TRACE("aten::min.dim", min(t, dim, keepdim), t, dim, keepdim);
   return detail::extreme_dim<false>(t, dim, keepdim, "min");
 }
 TJIT_DEF Tensor amax(const Tensor& t, IntArrayRef dim, bool keepdim) {
+  TJIT_TRACE("aten::amax", amax(t, dim, keepdim), t, dim, keepdim);
   return detail::extreme_all<true>(t, dim, keepdim, "amax");
 }
 TJIT_DEF Tensor amin(const Tensor& t, IntArrayRef dim, bool keepdim) {
+  TJIT_TRACE("aten::amin", amin(t, dim, keepdim), t, dim, keepdim);
   return detail::extreme_all<false>(t, dim, keepdim, "amin");
 }
 TJIT_DEF Tensor argmax(const Tensor& t, std::optional<std::int64_t> dim, bool keepdim) {
+  TJIT_TRACE("aten::argmax", argmax(t, dim, keepdim), t, dim, keepdim);
   if (!dim) {
     TJIT_CHECK(t.numel() > 0, "argmax(): Expected reduction dim to be specified for "
                "input.numel() == 0.");
@@ -350,6 +378,7 @@ TJIT_DEF Tensor argmax(const Tensor& t, std::optional<std::int64_t> dim, bool ke
   return std::get<1>(detail::extreme_dim<true>(t, *dim, keepdim, "argmax"));
 }
 TJIT_DEF Tensor argmin(const Tensor& t, std::optional<std::int64_t> dim, bool keepdim) {
+  TJIT_TRACE("aten::argmin", argmin(t, dim, keepdim), t, dim, keepdim);
   if (!dim) {
     TJIT_CHECK(t.numel() > 0, "argmin(): Expected reduction dim to be specified for "
                "input.numel() == 0.");
@@ -365,21 +394,34 @@ TJIT_DEF Tensor argmin(const Tensor& t, std::optional<std::int64_t> dim, bool ke
 }
 
 TJIT_DEF Tensor var(const Tensor& t, IntArrayRef dim, std::optional<double> correction, bool keepdim) {
+  TJIT_TRACE("aten::var.correction", var(t, dim, correction, keepdim), t, dim,
+      detail::correction_arg(correction), keepdim);
   return std::get<0>(detail::var_mean_impl(t, dim, correction, keepdim, false));
 }
 TJIT_DEF Tensor std(const Tensor& t, IntArrayRef dim, std::optional<double> correction, bool keepdim) {
+  TJIT_TRACE("aten::std.correction", std(t, dim, correction, keepdim), t, dim,
+      detail::correction_arg(correction), keepdim);
   return std::get<0>(detail::var_mean_impl(t, dim, correction, keepdim, true));
 }
 TJIT_DEF std::tuple<Tensor, Tensor> var_mean(const Tensor& t, IntArrayRef dim,
                                              std::optional<double> correction, bool keepdim) {
+  TJIT_TRACE("aten::var_mean.correction", var_mean(t, dim, correction, keepdim), t, dim,
+      detail::correction_arg(correction), keepdim);
   return detail::var_mean_impl(t, dim, correction, keepdim, false);
 }
 TJIT_DEF std::tuple<Tensor, Tensor> std_mean(const Tensor& t, IntArrayRef dim,
                                              std::optional<double> correction, bool keepdim) {
+  TJIT_TRACE("aten::std_mean.correction", std_mean(t, dim, correction, keepdim), t, dim,
+      detail::correction_arg(correction), keepdim);
   return detail::var_mean_impl(t, dim, correction, keepdim, true);
 }
 
 TJIT_DEF Tensor norm(const Tensor& t, double p, IntArrayRef dim, bool keepdim) {
+  if (dim.empty() && !keepdim) {
+    TJIT_TRACE("aten::norm.Scalar", norm(t, p, dim, keepdim), t, p);
+  } else {
+    TJIT_TRACE("aten::norm.ScalarOpt_dim", norm(t, p, dim, keepdim), t, p, dim, keepdim);
+  }
   TJIT_CHECK(is_floating_type(t.scalar_type()),
              "norm(): input dtype should be either floating point or complex. Got ",
              to_string(t.scalar_type()), " instead.");
@@ -408,26 +450,42 @@ TJIT_DEF Tensor norm(const Tensor& t, double p, IntArrayRef dim, bool keepdim) {
   });
 }
 TJIT_DEF Tensor norm(const Tensor& t, std::string_view p, IntArrayRef dim, bool keepdim) {
+  // p="fro" is the 2-norm over `dim` (TorchScript has no string overload of aten::norm).
+  if (dim.empty() && !keepdim) {
+    TJIT_TRACE("aten::norm.Scalar", norm(t, p, dim, keepdim), t, 2.0);
+  } else {
+    TJIT_TRACE("aten::norm.ScalarOpt_dim", norm(t, p, dim, keepdim), t, 2.0, dim, keepdim);
+  }
   TJIT_CHECK(p == "fro", "norm(): only p='fro' is supported as a string, got '", p, "'");
   return norm(t, 2.0, dim, keepdim);
 }
 
 TJIT_DEF bool equal(const Tensor& a, const Tensor& b) {
+  TJIT_TRACE("aten::equal", equal(a, b), a, b);
   IntArrayRef sa = a.sizes(), sb = b.sizes();
   if (!std::equal(sa.begin(), sa.end(), sb.begin(), sb.end())) return false;
   return all(eq(a, b)).item<bool>();
 }
 
-TJIT_DEF Tensor all(const Tensor& t) { return detail::all_any(t, {}, false, true); }
-TJIT_DEF Tensor any(const Tensor& t) { return detail::all_any(t, {}, false, false); }
+TJIT_DEF Tensor all(const Tensor& t) {
+  TJIT_TRACE("aten::all", all(t), t);
+  return detail::all_any(t, {}, false, true);
+}
+TJIT_DEF Tensor any(const Tensor& t) {
+  TJIT_TRACE("aten::any", any(t), t);
+  return detail::all_any(t, {}, false, false);
+}
 TJIT_DEF Tensor all(const Tensor& t, std::int64_t dim, bool keepdim) {
+  TJIT_TRACE("aten::all.dim", all(t, dim, keepdim), t, dim, keepdim);
   return detail::all_any(t, IntArrayRef(&dim, 1), keepdim, true);
 }
 TJIT_DEF Tensor any(const Tensor& t, std::int64_t dim, bool keepdim) {
+  TJIT_TRACE("aten::any.dim", any(t, dim, keepdim), t, dim, keepdim);
   return detail::all_any(t, IntArrayRef(&dim, 1), keepdim, false);
 }
 
 TJIT_DEF Tensor logsumexp(const Tensor& t, IntArrayRef dim, bool keepdim) {
+  TJIT_TRACE("aten::logsumexp", logsumexp(t, dim, keepdim), t, dim, keepdim);
   ScalarType out = is_floating_type(t.scalar_type()) ? t.scalar_type() : default_dtype();
   return detail::reduce_arith(t, dim, keepdim, out, [](const auto* x, std::int64_t n) {
     using C = std::remove_cv_t<std::remove_pointer_t<decltype(x)>>;
@@ -442,13 +500,20 @@ TJIT_DEF Tensor logsumexp(const Tensor& t, IntArrayRef dim, bool keepdim) {
 }
 
 TJIT_DEF Tensor count_nonzero(const Tensor& t, IntArrayRef dim) {
+  if (dim.empty()) {
+    TJIT_TRACE("aten::count_nonzero", count_nonzero(t, dim), t, std::nullopt);
+  } else {
+    TJIT_TRACE("aten::count_nonzero.dim_IntList", count_nonzero(t, dim), t, dim);
+  }
   return sum(to(t, kBool), dim, false, kLong);
 }
 
 TJIT_DEF Tensor cumsum(const Tensor& t, std::int64_t dim, std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::cumsum", cumsum(t, dim, dtype), t, dim, dtype);
   return detail::scan<true>(t, dim, dtype);
 }
 TJIT_DEF Tensor cumprod(const Tensor& t, std::int64_t dim, std::optional<ScalarType> dtype) {
+  TJIT_TRACE("aten::cumprod", cumprod(t, dim, dtype), t, dim, dtype);
   return detail::scan<false>(t, dim, dtype);
 }
 

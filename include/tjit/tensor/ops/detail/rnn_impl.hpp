@@ -325,6 +325,9 @@ TJIT_DEF std::tuple<Tensor, Tensor, Tensor> lstm(const Tensor& input,
                                                  bool has_biases, std::int64_t num_layers,
                                                  double dropout, bool train, bool bidirectional,
                                                  bool batch_first) {
+  TJIT_TRACE("aten::lstm.input",
+      lstm(input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first),
+      input, hx, params, has_biases, num_layers, dropout, train, bidirectional, batch_first);
   TJIT_CHECK(hx.size() == 2, "lstm expects two hidden states");
   return detail::rnn::run_padded(detail::rnn::Kind::Lstm, input, hx, params, has_biases,
                                  num_layers, dropout, train, bidirectional, batch_first);
@@ -335,6 +338,11 @@ TJIT_DEF std::tuple<Tensor, Tensor, Tensor> lstm(const Tensor& input,
                                            const std::vector<Tensor>& params, bool has_biases, \
                                            std::int64_t num_layers, double dropout,            \
                                            bool train, bool bidirectional, bool batch_first) { \
+    TJIT_TRACE("aten::" #name ".input",                                                        \
+               name(input, hx, params, has_biases, num_layers, dropout, train, bidirectional,  \
+                    batch_first),                                                              \
+               input, hx, params, has_biases, num_layers, dropout, train, bidirectional,       \
+               batch_first);                                                                   \
     return detail::rnn::one_hidden(detail::rnn::run_padded(                                    \
         detail::rnn::Kind::kind, input, {hx}, params, has_biases, num_layers, dropout, train,  \
         bidirectional, batch_first));                                                          \
@@ -343,6 +351,11 @@ TJIT_DEF std::tuple<Tensor, Tensor, Tensor> lstm(const Tensor& input,
       const Tensor& data, const Tensor& batch_sizes, const Tensor& hx,                         \
       const std::vector<Tensor>& params, bool has_biases, std::int64_t num_layers,             \
       double dropout, bool train, bool bidirectional) {                                        \
+    TJIT_TRACE("aten::" #name ".data",                                                         \
+               name(data, batch_sizes, hx, params, has_biases, num_layers, dropout, train,     \
+                    bidirectional),                                                            \
+               data, batch_sizes, hx, params, has_biases, num_layers, dropout, train,          \
+               bidirectional);                                                                 \
     return detail::rnn::one_hidden(detail::rnn::run(                                           \
         detail::rnn::Kind::kind, data, detail::rnn::batch_sizes_of(data, batch_sizes), {hx},   \
         params, has_biases, num_layers, dropout, train, bidirectional));                       \
@@ -358,6 +371,9 @@ TJIT_DEF std::tuple<Tensor, Tensor, Tensor> lstm(const Tensor& data, const Tenso
                                                  bool has_biases, std::int64_t num_layers,
                                                  double dropout, bool train,
                                                  bool bidirectional) {
+  TJIT_TRACE("aten::lstm.data",
+      lstm(data, batch_sizes, hx, params, has_biases, num_layers, dropout, train, bidirectional),
+      data, batch_sizes, hx, params, has_biases, num_layers, dropout, train, bidirectional);
   TJIT_CHECK(hx.size() == 2, "lstm expects two hidden states");
   return detail::rnn::run(detail::rnn::Kind::Lstm, data,
                           detail::rnn::batch_sizes_of(data, batch_sizes), hx, params, has_biases,
@@ -367,22 +383,30 @@ TJIT_DEF std::tuple<Tensor, Tensor, Tensor> lstm(const Tensor& data, const Tenso
 TJIT_DEF std::tuple<Tensor, Tensor> lstm_cell(const Tensor& input, const std::vector<Tensor>& hx,
                                               const Tensor& w_ih, const Tensor& w_hh,
                                               const Tensor& b_ih, const Tensor& b_hh) {
+  TJIT_TRACE("aten::lstm_cell", lstm_cell(input, hx, w_ih, w_hh, b_ih, b_hh), input, hx, w_ih, w_hh,
+      b_ih, b_hh);
   TJIT_CHECK(hx.size() == 2, "lstm_cell expects two hidden states");
   return detail::rnn::cell(detail::rnn::Kind::Lstm, "LSTMCell", input, hx, w_ih, w_hh, b_ih,
                            b_hh);
 }
 TJIT_DEF Tensor gru_cell(const Tensor& input, const Tensor& hx, const Tensor& w_ih,
                          const Tensor& w_hh, const Tensor& b_ih, const Tensor& b_hh) {
+  TJIT_TRACE("aten::gru_cell", gru_cell(input, hx, w_ih, w_hh, b_ih, b_hh), input, hx, w_ih, w_hh,
+      b_ih, b_hh);
   return std::get<0>(
       detail::rnn::cell(detail::rnn::Kind::Gru, "GRUCell", input, {hx}, w_ih, w_hh, b_ih, b_hh));
 }
 TJIT_DEF Tensor rnn_tanh_cell(const Tensor& input, const Tensor& hx, const Tensor& w_ih,
                               const Tensor& w_hh, const Tensor& b_ih, const Tensor& b_hh) {
+  TJIT_TRACE("aten::rnn_tanh_cell", rnn_tanh_cell(input, hx, w_ih, w_hh, b_ih, b_hh), input, hx,
+      w_ih, w_hh, b_ih, b_hh);
   return std::get<0>(detail::rnn::cell(detail::rnn::Kind::Tanh, "RNNCell", input, {hx}, w_ih,
                                        w_hh, b_ih, b_hh));
 }
 TJIT_DEF Tensor rnn_relu_cell(const Tensor& input, const Tensor& hx, const Tensor& w_ih,
                               const Tensor& w_hh, const Tensor& b_ih, const Tensor& b_hh) {
+  TJIT_TRACE("aten::rnn_relu_cell", rnn_relu_cell(input, hx, w_ih, w_hh, b_ih, b_hh), input, hx,
+      w_ih, w_hh, b_ih, b_hh);
   return std::get<0>(detail::rnn::cell(detail::rnn::Kind::Relu, "RNNCell", input, {hx}, w_ih,
                                        w_hh, b_ih, b_hh));
 }

@@ -36,6 +36,7 @@ inline std::string sizes_of(const std::vector<Tensor>& ts) {
 }  // namespace detail
 
 TJIT_DEF Tensor cat(const std::vector<Tensor>& tensors, std::int64_t dim) {
+  TJIT_TRACE("aten::cat", cat(tensors, dim), tensors, dim);
   TJIT_CHECK(!tensors.empty(), "torch.cat(): expected a non-empty list of Tensors");
   for (std::size_t i = 0; i < tensors.size(); ++i)
     TJIT_CHECK(tensors[i].dim() > 0, "zero-dimensional tensor (at position ", i,
@@ -83,6 +84,7 @@ TJIT_DEF Tensor cat(const std::vector<Tensor>& tensors, std::int64_t dim) {
 }
 
 TJIT_DEF Tensor stack(const std::vector<Tensor>& tensors, std::int64_t dim) {
+  TJIT_TRACE("aten::stack", stack(tensors, dim), tensors, dim);
   TJIT_CHECK(!tensors.empty(), "stack expects a non-empty TensorList");
   const std::int64_t d = detail::wrap_dim(dim, tensors[0].dim() + 1);
   for (std::size_t i = 1; i < tensors.size(); ++i)
@@ -97,6 +99,7 @@ TJIT_DEF Tensor stack(const std::vector<Tensor>& tensors, std::int64_t dim) {
 }
 
 TJIT_DEF Tensor hstack(const std::vector<Tensor>& tensors) {
+  TJIT_TRACE("aten::hstack", hstack(tensors), tensors);
   TJIT_CHECK(!tensors.empty(), "hstack expects a non-empty TensorList");
   std::vector<Tensor> parts;
   for (const Tensor& t : tensors) parts.push_back(t.dim() == 0 ? t.reshape({1}) : t);
@@ -104,6 +107,7 @@ TJIT_DEF Tensor hstack(const std::vector<Tensor>& tensors) {
 }
 
 TJIT_DEF Tensor vstack(const std::vector<Tensor>& tensors) {
+  TJIT_TRACE("aten::vstack", vstack(tensors), tensors);
   TJIT_CHECK(!tensors.empty(), "vstack expects a non-empty TensorList");
   std::vector<Tensor> parts;
   for (const Tensor& t : tensors)
@@ -112,6 +116,7 @@ TJIT_DEF Tensor vstack(const std::vector<Tensor>& tensors) {
 }
 
 TJIT_DEF Tensor repeat(const Tensor& t, IntArrayRef repeats) {
+  TJIT_TRACE("aten::repeat", repeat(t, repeats), t, repeats);
   TJIT_CHECK(static_cast<std::int64_t>(repeats.size()) >= t.dim(),
              "Number of dimensions of repeat dims can not be smaller than number of dimensions "
              "of tensor");
@@ -136,12 +141,14 @@ TJIT_DEF Tensor repeat(const Tensor& t, IntArrayRef repeats) {
 }
 
 TJIT_DEF Tensor tile(const Tensor& t, IntArrayRef reps) {
+  TJIT_TRACE("aten::tile", tile(t, reps), t, reps);
   Shape r(reps.begin(), reps.end());
   while (static_cast<std::int64_t>(r.size()) < t.dim()) r.insert(r.begin(), 1);
   return repeat(t, r);
 }
 
 TJIT_DEF Tensor flip(const Tensor& t, IntArrayRef dims) {
+  TJIT_TRACE("aten::flip", flip(t, dims), t, dims);
   std::vector<bool> mask(static_cast<std::size_t>(t.dim()), false);
   for (std::int64_t d : dims) {
     std::int64_t w = detail::wrap_dim(d, t.dim());
@@ -164,6 +171,7 @@ TJIT_DEF Tensor flip(const Tensor& t, IntArrayRef dims) {
 }
 
 TJIT_DEF Tensor roll(const Tensor& t, IntArrayRef shifts, IntArrayRef dims) {
+  TJIT_TRACE("aten::roll", roll(t, shifts, dims), t, shifts, dims);
   TJIT_CHECK(!shifts.empty(), "`shifts` required");
   if (dims.empty()) {
     TJIT_CHECK(shifts.size() == 1, "shifts and dimensions must align. shifts: ", shifts.size(),
@@ -196,13 +204,16 @@ inline Tensor triangle(const Tensor& t, std::int64_t k, bool lower, const char* 
 }  // namespace detail
 
 TJIT_DEF Tensor tril(const Tensor& t, std::int64_t diagonal) {
+  TJIT_TRACE("aten::tril", tril(t, diagonal), t, diagonal);
   return detail::triangle(t, diagonal, true, "tril");
 }
 TJIT_DEF Tensor triu(const Tensor& t, std::int64_t diagonal) {
+  TJIT_TRACE("aten::triu", triu(t, diagonal), t, diagonal);
   return detail::triangle(t, diagonal, false, "triu");
 }
 
 TJIT_DEF Tensor movedim(const Tensor& t, IntArrayRef source, IntArrayRef destination) {
+  TJIT_TRACE("aten::movedim.intlist", movedim(t, source, destination), t, source, destination);
   TJIT_CHECK(source.size() == destination.size(), "movedim: Invalid source or destination dims: "
              "source (", detail::shape_str(source), " dims) should contain the same number of "
              "dims as destination (", detail::shape_str(destination), " dims)");
@@ -235,6 +246,7 @@ TJIT_DEF Tensor movedim(const Tensor& t, IntArrayRef source, IntArrayRef destina
 }
 
 TJIT_DEF Tensor pixel_shuffle(const Tensor& t, std::int64_t r) {
+  TJIT_TRACE("aten::pixel_shuffle", pixel_shuffle(t, r), t, r);
   TJIT_CHECK(t.dim() >= 3, "pixel_shuffle expects input to have at least 3 dimensions, but got "
              "input with ", t.dim(), " dimension(s)");
   TJIT_CHECK(r > 0, "pixel_shuffle expects a positive upscale_factor, but got ", r);
@@ -255,6 +267,7 @@ TJIT_DEF Tensor pixel_shuffle(const Tensor& t, std::int64_t r) {
 }
 
 TJIT_DEF Tensor pixel_unshuffle(const Tensor& t, std::int64_t r) {
+  TJIT_TRACE("aten::pixel_unshuffle", pixel_unshuffle(t, r), t, r);
   TJIT_CHECK(t.dim() >= 3, "pixel_unshuffle expects input to have at least 3 dimensions, but "
              "got input with ", t.dim(), " dimension(s)");
   TJIT_CHECK(r > 0, "pixel_unshuffle expects a positive downscale_factor, but got ", r);
@@ -276,6 +289,7 @@ TJIT_DEF Tensor pixel_unshuffle(const Tensor& t, std::int64_t r) {
 }
 
 TJIT_DEF Tensor channel_shuffle(const Tensor& t, std::int64_t groups) {
+  TJIT_TRACE("aten::channel_shuffle", channel_shuffle(t, groups), t, groups);
   TJIT_CHECK(t.dim() > 2, "channel_shuffle expects input to have at least 3 dimensions, but got "
              "input with ", t.dim(), " dimension(s)");
   TJIT_CHECK(groups > 0, "Number of groups to divide channels in must be positive.",

@@ -100,6 +100,11 @@ inline std::tuple<Tensor, Tensor> take_sorted(const Tensor& t, std::int64_t d, c
 }  // namespace detail
 
 TJIT_DEF std::tuple<Tensor, Tensor> sort(const Tensor& t, std::int64_t dim, bool descending, bool stable) {
+  if (stable) {
+    TJIT_TRACE("aten::sort.stable", sort(t, dim, descending, stable), t, stable, dim, descending);
+  } else {
+    TJIT_TRACE("aten::sort", sort(t, dim, descending, stable), t, dim, descending);
+  }
   (void)stable;
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
   detail::SortRows r = detail::sort_rows(t, d);
@@ -108,11 +113,18 @@ TJIT_DEF std::tuple<Tensor, Tensor> sort(const Tensor& t, std::int64_t dim, bool
 }
 
 TJIT_DEF Tensor argsort(const Tensor& t, std::int64_t dim, bool descending, bool stable) {
+  if (stable) {
+    TJIT_TRACE("aten::argsort.stable", argsort(t, dim, descending, stable), t, stable, dim,
+        descending);
+  } else {
+    TJIT_TRACE("aten::argsort", argsort(t, dim, descending, stable), t, dim, descending);
+  }
   return std::get<1>(sort(t, dim, descending, stable));
 }
 
 TJIT_DEF std::tuple<Tensor, Tensor> topk(const Tensor& t, std::int64_t k, std::int64_t dim,
                                          bool largest, bool sorted) {
+  TJIT_TRACE("aten::topk", topk(t, k, dim, largest, sorted), t, k, dim, largest, sorted);
   (void)sorted;
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
   const std::int64_t n = t.dim() == 0 ? 1 : t.size(d);
@@ -124,6 +136,7 @@ TJIT_DEF std::tuple<Tensor, Tensor> topk(const Tensor& t, std::int64_t k, std::i
 
 TJIT_DEF std::tuple<Tensor, Tensor> kthvalue(const Tensor& t, std::int64_t k, std::int64_t dim,
                                              bool keepdim) {
+  TJIT_TRACE("aten::kthvalue", kthvalue(t, k, dim, keepdim), t, k, dim, keepdim);
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
   const std::int64_t n = t.dim() == 0 ? 1 : t.size(d);
   TJIT_CHECK(k >= 1 && k <= n, "kthvalue(): selected number k out of range for dimension ", d);
@@ -133,6 +146,7 @@ TJIT_DEF std::tuple<Tensor, Tensor> kthvalue(const Tensor& t, std::int64_t k, st
 }
 
 TJIT_DEF std::tuple<Tensor, Tensor> median(const Tensor& t, std::int64_t dim, bool keepdim) {
+  TJIT_TRACE("aten::median.dim", median(t, dim, keepdim), t, dim, keepdim);
   const std::int64_t d = detail::wrap_dim(dim, t.dim());
   const std::int64_t n = t.dim() == 0 ? 1 : t.size(d);
   TJIT_CHECK_AS(IndexError, n > 0, "median(): Expected reduction dim ", d, " to have non-zero size.");
@@ -155,12 +169,15 @@ TJIT_DEF std::tuple<Tensor, Tensor> median(const Tensor& t, std::int64_t dim, bo
 }
 
 TJIT_DEF Tensor median(const Tensor& t) {
+  TJIT_TRACE("aten::median", median(t), t);
   if (t.numel() == 0) return full({}, std::numeric_limits<double>::quiet_NaN(), t.scalar_type());
   return std::get<0>(median(t.reshape({-1}), 0, false));
 }
 
 TJIT_DEF std::tuple<Tensor, Tensor, Tensor> unique(const Tensor& t, bool sorted,
                                                    bool return_inverse, bool return_counts) {
+  TJIT_TRACE("aten::_unique2", unique(t, sorted, return_inverse, return_counts), t, sorted,
+      return_inverse, return_counts);
   (void)sorted;
   Tensor flat = t.reshape({-1});
   auto [vals, order] = sort(flat, 0, false, true);
@@ -192,6 +209,8 @@ TJIT_DEF std::tuple<Tensor, Tensor, Tensor> unique(const Tensor& t, bool sorted,
 
 TJIT_DEF std::tuple<Tensor, Tensor, Tensor> unique_consecutive(const Tensor& t, bool return_inverse,
                                                                bool return_counts) {
+  TJIT_TRACE("aten::unique_consecutive", unique_consecutive(t, return_inverse, return_counts), t,
+      return_inverse, return_counts, std::nullopt);
   Tensor flat = t.reshape({-1});
   const std::int64_t n = flat.numel();
   Tensor sv = clone(flat, is_floating_type(t.scalar_type()) ? kDouble : kLong);

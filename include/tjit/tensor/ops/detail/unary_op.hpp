@@ -62,8 +62,10 @@ Tensor unary_op(std::string_view name, const Tensor& in, const MakeF& make_f,
 // Defines `name(t)` and `name_(t)` on floating inputs from one functor: a scalar expression of x
 // and an Eigen array expression of x (the vectorised fast path). `kind` picks the result dtype:
 // FloatResult (exp, sin, ...: integral inputs give floats) or Same (the nn activations, which
-// refuse integral inputs as PyTorch does). Used at namespace tjit scope.
-#define TJIT_UNARY_FUNCTOR_OP(name, kernel_name, kind, scalar_expr, vec_expr)            \
+// refuse integral inputs as PyTorch does). Used at namespace tjit scope. The ops report to the
+// tracer as aten::name and aten::name_ (TJIT_UNARY_FUNCTOR_IMPL alone defines only
+// detail::name_impl, for ops traced under another name).
+#define TJIT_UNARY_FUNCTOR_IMPL(name, kernel_name, kind, scalar_expr, vec_expr)          \
   namespace detail {                                                                     \
   template <class C>                                                                     \
   struct name##_fn {                                                                     \
@@ -76,9 +78,15 @@ Tensor unary_op(std::string_view name, const Tensor& in, const MakeF& make_f,
         kernel_name, t, [](auto tag) { return name##_fn<acc_t<decltype(tag)>>{}; },      \
         DispatchFloating{}, out);                                                        \
   }                                                                                      \
+  }
+#define TJIT_UNARY_FUNCTOR_OP(name, kernel_name, kind, scalar_expr, vec_expr)            \
+  TJIT_UNARY_FUNCTOR_IMPL(name, kernel_name, kind, scalar_expr, vec_expr)                \
+  TJIT_DEF Tensor name(const Tensor& t) {                                                \
+    TJIT_TRACE("aten::" #name, name(t), t);                                              \
+    return detail::name##_impl(t, nullptr);                                              \
   }                                                                                      \
-  TJIT_DEF Tensor name(const Tensor& t) { return detail::name##_impl(t, nullptr); }      \
   TJIT_DEF Tensor& name##_(Tensor& t) {                                                  \
+    TJIT_TRACE("aten::" #name "_", name##_(t), t);                                       \
     detail::name##_impl(t, &t);                                                          \
     return t;                                                                            \
   }

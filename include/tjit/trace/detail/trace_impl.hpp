@@ -447,10 +447,10 @@ inline std::vector<std::string> line_diff(const std::vector<std::string>& a,
     if (i < n && j < m && a[i] == b[j]) {
       out.push_back("  " + a[i++]);
       ++j;
-    } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out.push_back("+ " + b[j++]);
-    } else {
+    } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
       out.push_back("- " + a[i++]);
+    } else {
+      out.push_back("+ " + b[j++]);
     }
   }
   return out;

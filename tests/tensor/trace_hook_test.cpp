@@ -38,7 +38,9 @@ class TestRecorder final : public tracing::Recorder {
     for (const Arg& a : outputs) r.outputs.push_back(a.kind);
     records.push_back(std::move(r));
   }
-  void data_read(const Tensor&, tracing::DataRead) override { ++data_reads; }
+  void data_read(const Tensor&, tracing::DataRead, const std::source_location&) override {
+    ++data_reads;
+  }
 };
 
 // Sets the recorder for one scope.
